@@ -1,0 +1,24 @@
+package org.parkwatch.topology;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.totals.Amounts;
+
+/** What became of one input record: accounted into ledger entries, or rejected to the dead-letter topic. */
+sealed interface AccountingOutcome {
+
+    /** An accepted activity: its ledger entries and their sum, at the activity's accounting time. */
+    record Accounted(String enterpriseId, String parkId, String eventId, Instant accountingTime,
+                     List<EmissionEntry> entries, Amounts amounts) implements AccountingOutcome {
+
+        String lastEntryId() {
+            return entries.isEmpty() ? eventId : entries.get(entries.size() - 1).getEntryId();
+        }
+    }
+
+    record Rejected(DeadLetter deadLetter) implements AccountingOutcome {
+    }
+}

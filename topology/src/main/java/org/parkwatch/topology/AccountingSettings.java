@@ -1,0 +1,32 @@
+package org.parkwatch.topology;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.parkwatch.ingest.PlausibilityBounds;
+
+/**
+ * How activity is accounted in time.
+ *
+ * @param zone            local calendar of windows (Chinese statistics: Asia/Shanghai)
+ * @param grace           how long after a window ends activity for it is still accepted
+ * @param dedupWindow     how long an eventId is remembered to drop resends; at least the grace period
+ * @param publishInterval how often changed totals are published (wall clock)
+ * @param bounds          plausibility limits of input quantities
+ */
+public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWindow, Duration publishInterval,
+                                 PlausibilityBounds bounds) {
+
+    public AccountingSettings {
+        if (dedupWindow.compareTo(grace) < 0) {
+            // A resend arriving within the grace period must still be recognised, or it would be counted twice.
+            throw new IllegalArgumentException("dedup window " + dedupWindow + " is shorter than the grace period "
+                    + grace);
+        }
+    }
+
+    public static AccountingSettings defaults() {
+        return new AccountingSettings(ZoneId.of("Asia/Shanghai"), Duration.ofHours(2), Duration.ofDays(7),
+                Duration.ofMillis(200), PlausibilityBounds.defaults());
+    }
+}

@@ -1,0 +1,163 @@
+package org.parkwatch.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.RejectReason;
+import org.parkwatch.ingest.Activity;
+import org.parkwatch.ingest.Rejection;
+import org.parkwatch.ingest.Validation;
+import org.parkwatch.pricing.FactorLookup;
+import org.parkwatch.serde.WireFormatException;
+import org.parkwatch.totals.Amounts;
+import org.parkwatch.totals.GracePolicy;
+
+/**
+ * Where an activity record is accepted or rejected, then priced. Steps, each delegated to Kafka-free code:
+ * decode, validate against the enterprise register, refuse what is later than the grace period, drop resends of an
+ * event already accounted, price against the factor versions in force at the activity's time. Every refusal leaves
+ * as a dead letter with its original bytes; nothing is dropped silently (resends are counted).
+ */
+final class ActivityAccountingProcessor implements Processor<byte[], byte[], String, AccountingOutcome> {
+
+    private final Map<String, ActivityInput<? extends SpecificRecord>> inputsByTopic;
+    private final Function<FactorLookup, ActivityPricer> pricerOverFactors;
+    private ActivityPricer pricer;
+    private final GracePolicy grace;
+    private final Clock clock;
+    private final PipelineMetrics metrics;
+
+    private ProcessorContext<String, AccountingOutcome> context;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
+    private WindowStore<String, Long> seenEvents;
+    private KeyValueStore<String, Long> watermark;
+
+    ActivityAccountingProcessor(Iterable<ActivityInput<? extends SpecificRecord>> inputs,
+                                Function<FactorLookup, ActivityPricer> pricerOverFactors,
+                                GracePolicy grace, Clock clock, PipelineMetrics metrics) {
+        this.inputsByTopic = java.util.stream.StreamSupport.stream(inputs.spliterator(), false)
+                .collect(Collectors.toMap(ActivityInput::topic, Function.identity()));
+        this.pricerOverFactors = pricerOverFactors;
+        this.grace = grace;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, AccountingOutcome> context) {
+        this.context = context;
+        this.enterprises = context.getStateStore(StoreNames.ENTERPRISES);
+        this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
+        this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
+        this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS)));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        ActivityInput<? extends SpecificRecord> input = inputsByTopic.get(source.topic());
+        account(input, record, source);
+    }
+
+    private <R extends SpecificRecord> void account(ActivityInput<R> input, Record<byte[], byte[]> record,
+                                                    RecordMetadata source) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        R value;
+        try {
+            value = input.deserializer().deserialize(source.topic(), record.value());
+        } catch (WireFormatException e) {
+            reject(input, record, source, reasonFor(e), e.getMessage(), null, key);
+            return;
+        } catch (RuntimeException e) {
+            reject(input, record, source, RejectReason.MALFORMED_BYTES, "cannot decode: " + e.getMessage(), null, key);
+            return;
+        }
+        if (value == null) {
+            reject(input, record, source, RejectReason.MALFORMED_BYTES, "empty value (tombstone) on an input topic",
+                    null, key);
+            return;
+        }
+        String eventId = ActivityInput.eventIdOf(value);
+        String claimedEnterprise = ActivityInput.enterpriseIdOf(value);
+        Optional<Enterprise> enterprise = enterprise(claimedEnterprise);
+        Instant now = clock.instant();
+        Validation<? extends Activity> validation = input.validator().validate(value, key, enterprise, now);
+        if (validation instanceof Validation.Rejected<? extends Activity> rejected) {
+            Rejection r = rejected.rejection();
+            reject(input, record, source, r.reason(), r.detail(), eventId, claimedEnterprise);
+            return;
+        }
+        Activity activity = validation.accepted().orElseThrow();
+        Instant time = activity.accountingTime();
+        Instant currentWatermark = currentWatermark();
+        if (grace.isTooLate(time, currentWatermark)) {
+            reject(input, record, source, RejectReason.LATE_EVENT, "activity at " + time + " is older than the event-time"
+                    + " watermark " + currentWatermark + " minus the grace period " + grace.grace()
+                    + ": its windows are final", eventId, claimedEnterprise);
+            return;
+        }
+        if (seenEvents.fetch(eventId, time.toEpochMilli()) != null) {
+            metrics.duplicate(input.name());
+            return;
+        }
+        ActivityPricer.Result result = pricer.price(activity, enterprise.orElseThrow(), source.topic());
+        if (result instanceof ActivityPricer.FactorMissing missing) {
+            reject(input, record, source, RejectReason.FACTOR_MISSING, missing.detail(), eventId, claimedEnterprise);
+            return;
+        }
+        var entries = ((ActivityPricer.Priced) result).entries();
+        // Marked as seen only once accounted: a record refused for a missing factor can be replayed later.
+        seenEvents.put(eventId, now.toEpochMilli(), time.toEpochMilli());
+        if (currentWatermark == null || time.isAfter(currentWatermark)) {
+            watermark.put(TotalsProcessor.WATERMARK_KEY, time.toEpochMilli());
+        }
+        metrics.accepted(input.name(), entries);
+        Amounts amounts = LedgerEntries.sum(entries);
+        String parkId = enterprise.get().getParkId();
+        context.forward(new Record<>(activity.enterpriseId(),
+                new AccountingOutcome.Accounted(activity.enterpriseId(), parkId, eventId, time, entries, amounts),
+                time.toEpochMilli()));
+    }
+
+    private void reject(ActivityInput<?> input, Record<byte[], byte[]> record, RecordMetadata source,
+                        RejectReason reason, String detail, String eventId, String enterpriseId) {
+        metrics.rejected(input.name(), reason);
+        var letter = DeadLetters.of(reason, detail, source, record.timestamp(), record.key(), record.value(), eventId,
+                enterpriseId, clock.instant());
+        context.forward(new Record<>(enterpriseId, new AccountingOutcome.Rejected(letter), record.timestamp()));
+    }
+
+    private static RejectReason reasonFor(WireFormatException e) {
+        return switch (e.problem()) {
+            case UNKNOWN_SCHEMA_ID -> RejectReason.UNKNOWN_SCHEMA_ID;
+            case MALFORMED_BYTES -> RejectReason.MALFORMED_BYTES;
+        };
+    }
+
+    private Optional<Enterprise> enterprise(String enterpriseId) {
+        if (enterpriseId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(enterprises.get(enterpriseId)).map(ValueAndTimestamp::value);
+    }
+
+    private Instant currentWatermark() {
+        Long millis = watermark.get(TotalsProcessor.WATERMARK_KEY);
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+}

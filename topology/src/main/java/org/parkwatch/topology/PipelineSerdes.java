@@ -1,0 +1,35 @@
+package org.parkwatch.topology;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.EmissionFactor;
+import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.FuelConsumption;
+import org.parkwatch.avro.MeterReading;
+import org.parkwatch.avro.WastewaterSample;
+import org.parkwatch.serde.SerdeSettings;
+import org.parkwatch.serde.SpecificAvroSerde;
+import org.parkwatch.serde.registry.SchemaRegistryClient;
+
+/** The serdes of every public topic: Confluent wire format through one Schema Registry client. */
+public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsumption> fuelConsumption,
+                             Serde<WastewaterSample> wastewaterSample, Serde<Enterprise> enterprise,
+                             Serde<EmissionFactor> emissionFactor, Serde<EmissionEntry> emissionEntry,
+                             Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter) {
+
+    public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
+        return new PipelineSerdes(
+                serde(registry, MeterReading.class, valueSettings), serde(registry, FuelConsumption.class, valueSettings),
+                serde(registry, WastewaterSample.class, valueSettings), serde(registry, Enterprise.class, valueSettings),
+                serde(registry, EmissionFactor.class, valueSettings), serde(registry, EmissionEntry.class, valueSettings),
+                serde(registry, EmissionTotals.class, valueSettings), serde(registry, DeadLetter.class, valueSettings));
+    }
+
+    private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,
+                                                             SerdeSettings settings) {
+        return new SpecificAvroSerde<>(registry, type, settings);
+    }
+}

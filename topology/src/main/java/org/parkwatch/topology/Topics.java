@@ -1,0 +1,58 @@
+package org.parkwatch.topology;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue of ParkWatch topics, built once from configuration. Names follow one scheme,
+ * {@code <prefix>.<content>}, with the prefix {@code park} by default.
+ */
+public record Topics(String meterReadings, String fuelConsumption, String wastewaterSamples, String outputReports,
+                     String enterprises, String emissionFactors, String thresholdRules,
+                     String emissionsLedger, String enterpriseTotals, String parkTotals,
+                     String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters) {
+
+    public static Topics withPrefix(String prefix) {
+        return new Topics(prefix + ".meter-readings", prefix + ".fuel-consumption", prefix + ".wastewater-samples",
+                prefix + ".output-reports", prefix + ".enterprises", prefix + ".emission-factors",
+                prefix + ".threshold-rules", prefix + ".emissions-ledger", prefix + ".enterprise-totals",
+                prefix + ".park-totals", prefix + ".enterprise-intensity", prefix + ".park-intensity",
+                prefix + ".alerts", prefix + ".dead-letters");
+    }
+
+    public static Topics defaults() {
+        return withPrefix("park");
+    }
+
+    /** Activity inputs, all keyed by enterpriseId and partitioned alike so one task sees all of an enterprise. */
+    public List<String> activityInputs() {
+        return List.of(meterReadings, fuelConsumption, wastewaterSamples);
+    }
+
+    /** Every topic with the role it plays, which decides partitions and clean-up policy when topics are created. */
+    public Map<String, TopicRole> roles() {
+        return Map.ofEntries(
+                Map.entry(meterReadings, TopicRole.INPUT), Map.entry(fuelConsumption, TopicRole.INPUT),
+                Map.entry(wastewaterSamples, TopicRole.INPUT), Map.entry(outputReports, TopicRole.INPUT),
+                Map.entry(enterprises, TopicRole.REFERENCE), Map.entry(emissionFactors, TopicRole.REFERENCE),
+                Map.entry(thresholdRules, TopicRole.REFERENCE),
+                Map.entry(emissionsLedger, TopicRole.LEDGER),
+                Map.entry(enterpriseTotals, TopicRole.LATEST_STATE), Map.entry(parkTotals, TopicRole.LATEST_STATE),
+                Map.entry(enterpriseIntensity, TopicRole.LATEST_STATE), Map.entry(parkIntensity, TopicRole.LATEST_STATE),
+                Map.entry(alerts, TopicRole.EVENTS), Map.entry(deadLetters, TopicRole.EVENTS));
+    }
+
+    /** How a topic is kept. */
+    public enum TopicRole {
+        /** Raw events from enterprises: partitioned by enterprise, kept for a retention period. */
+        INPUT,
+        /** Reference data: compacted, kept forever, read whole by every instance. */
+        REFERENCE,
+        /** The audit ledger: kept forever (delete policy, infinite retention). */
+        LEDGER,
+        /** Latest value per key (a window's totals or intensity): compacted. */
+        LATEST_STATE,
+        /** Alerts and dead letters: kept for a retention period. */
+        EVENTS
+    }
+}

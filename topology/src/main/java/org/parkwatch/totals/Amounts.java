@@ -1,0 +1,33 @@
+package org.parkwatch.totals;
+
+/**
+ * Exact emission and energy amounts in integer milligrams (energy in milligrams of coal equivalent). Integers make
+ * totals independent of the order of addition, so a window's total equals the sum of its ledger entries exactly.
+ */
+public record Amounts(long co2Scope1Mg, long co2Scope2LocationMg, long co2Scope2MarketMg, long so2Mg, long codMg,
+                      long nh3nMg, long energyMgce, long entryCount, long estimatedEntryCount) {
+
+    public static final Amounts ZERO = new Amounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public Amounts plus(Amounts o) {
+        return new Amounts(
+                Math.addExact(co2Scope1Mg, o.co2Scope1Mg),
+                Math.addExact(co2Scope2LocationMg, o.co2Scope2LocationMg),
+                Math.addExact(co2Scope2MarketMg, o.co2Scope2MarketMg),
+                Math.addExact(so2Mg, o.so2Mg),
+                Math.addExact(codMg, o.codMg),
+                Math.addExact(nh3nMg, o.nh3nMg),
+                Math.addExact(energyMgce, o.energyMgce),
+                Math.addExact(entryCount, o.entryCount),
+                Math.addExact(estimatedEntryCount, o.estimatedEntryCount));
+    }
+
+    /** CO2 of scope 1 plus scope 2 location-based (scope 2 market-based is another view of the same energy). */
+    public long co2LocationBasedMg() {
+        return Math.addExact(co2Scope1Mg, co2Scope2LocationMg);
+    }
+
+    public long co2MarketBasedMg() {
+        return Math.addExact(co2Scope1Mg, co2Scope2MarketMg);
+    }
+}
