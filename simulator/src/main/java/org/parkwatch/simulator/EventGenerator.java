@@ -1,0 +1,189 @@
+package org.parkwatch.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Generates the events of a {@link ParkModel} for a period of event time, deterministically from the seed: meter
+ * readings every meter interval, fuel consumption and wastewater samples every sample interval, and an output
+ * report per enterprise at the end of each calendar month of the park's zone. Events come in event-time order; at
+ * one instant, enterprise by enterprise, meters before units before outlets.
+ *
+ * <p>An event depends only on its source and interval, so the events of (a, c] are those of (a, b] followed by
+ * those of (b, c].
+ */
+public final class EventGenerator {
+
+    private final ParkModel park;
+    private final GeneratorSettings settings;
+    private final SourceEvents sources;
+    private final DefectInjector defects;
+    private final long meterMillis;
+    private final long sampleMillis;
+    private final long stepMillis;
+
+    public EventGenerator(ParkModel park, GeneratorSettings settings) {
+        this.park = Objects.requireNonNull(park, "park");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sources = new SourceEvents(settings);
+        this.defects = new DefectInjector(settings.seed(), settings.badEventRate());
+        this.meterMillis = settings.meterInterval().toMillis();
+        this.sampleMillis = settings.sampleInterval().toMillis();
+        this.stepMillis = gcd(meterMillis, sampleMillis);
+    }
+
+    public ParkModel park() {
+        return park;
+    }
+
+    public GeneratorSettings settings() {
+        return settings;
+    }
+
+    /** The grid on which intervals end: the greatest common divisor of the meter and sample intervals. */
+    public Duration step() {
+        return Duration.ofMillis(stepMillis);
+    }
+
+    /** The Enterprise record of every enterprise, stamped with {@code eventTime}. */
+    public List<SimulatedEvent> enterpriseEvents(Instant eventTime) {
+        return park.enterpriseRecords().stream()
+                .map(e -> new SimulatedEvent(EventKind.ENTERPRISE, e.getEnterpriseId(), eventTime, e,
+                        EventDefect.NONE))
+                .toList();
+    }
+
+    /**
+     * Every event whose event time (the end of its interval or period) is in (from, to], lazily and in
+     * event-time order. With aligned bounds these are the intervals that lie within [from, to).
+     */
+    public Stream<SimulatedEvent> events(Instant from, Instant to) {
+        Iterator<SimulatedEvent> iterator = new StepIterator(from.toEpochMilli(), to.toEpochMilli());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** The first grid instant strictly after {@code time}. */
+    Instant nextStepAfter(Instant time) {
+        return Instant.ofEpochMilli(Math.floorDiv(time.toEpochMilli(), stepMillis) * stepMillis + stepMillis);
+    }
+
+    private final class StepIterator implements Iterator<SimulatedEvent> {
+
+        private final ArrayDeque<SimulatedEvent> buffer = new ArrayDeque<>();
+        private final long end;
+        private long cursor;
+        private long nextGrid;
+        private ZonedDateTime nextMonth;
+
+        StepIterator(long from, long to) {
+            this.cursor = from;
+            this.end = to;
+            this.nextGrid = Math.floorDiv(from, stepMillis) * stepMillis + stepMillis;
+            this.nextMonth = monthStartAfter(Instant.ofEpochMilli(from), park.zone());
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && cursor < end) {
+                advance();
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public SimulatedEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return buffer.poll();
+        }
+
+        private void advance() {
+            long upper = Math.min(nextGrid, end);
+            while (nextMonth.toInstant().toEpochMilli() <= upper) {
+                addOutputReports(nextMonth.minusMonths(1).toInstant(), nextMonth.toInstant());
+                nextMonth = nextMonth.plusMonths(1);
+            }
+            if (nextGrid <= end) {
+                addIntervals(nextGrid);
+            }
+            cursor = upper;
+            nextGrid += stepMillis;
+        }
+
+        private void addOutputReports(Instant periodStart, Instant periodEnd) {
+            for (EnterpriseSpec enterprise : park.enterprises()) {
+                add(EventKind.OUTPUT_REPORT, enterprise, periodEnd,
+                        sources.outputReport(enterprise, periodStart, periodEnd));
+            }
+        }
+
+        private void addIntervals(long t) {
+            boolean meterDue = t % meterMillis == 0;
+            boolean sampleDue = t % sampleMillis == 0;
+            ZonedDateTime meterStart = Instant.ofEpochMilli(t - meterMillis).atZone(park.zone());
+            ZonedDateTime sampleStart = Instant.ofEpochMilli(t - sampleMillis).atZone(park.zone());
+            Instant eventTime = Instant.ofEpochMilli(t);
+            for (EnterpriseSpec e : park.enterprises()) {
+                LoadProfile profile = e.profile();
+                if (meterDue) {
+                    double factor = profile.factor(meterStart.getDayOfWeek(), meterStart.getHour());
+                    for (int j = 0; j < e.meters().size(); j++) {
+                        addWithDefect(EventKind.METER_READING, e, eventTime, j,
+                                sources.meterReading(e, j, t - meterMillis, t, factor));
+                    }
+                }
+                if (sampleDue) {
+                    double factor = profile.factor(sampleStart.getDayOfWeek(), sampleStart.getHour());
+                    for (int j = 0; j < e.combustionUnits().size(); j++) {
+                        addWithDefect(EventKind.FUEL_CONSUMPTION, e, eventTime, j,
+                                sources.fuelConsumption(e, j, t - sampleMillis, t, factor));
+                    }
+                    for (int j = 0; j < e.outlets().size(); j++) {
+                        addWithDefect(EventKind.WASTEWATER_SAMPLE, e, eventTime, j,
+                                sources.wastewaterSample(e, j, t - sampleMillis, t, factor));
+                    }
+                }
+            }
+        }
+
+        private void addWithDefect(EventKind kind, EnterpriseSpec enterprise, Instant eventTime, int sourceIndex,
+                                   SpecificRecord value) {
+            SimulatedEvent valid = add(kind, enterprise, eventTime, value);
+            SimulatedEvent bad = defects.after(valid, enterprise.index(), kind.ordinal() * 16L + sourceIndex);
+            if (bad != null) {
+                buffer.add(bad);
+            }
+        }
+
+        private SimulatedEvent add(EventKind kind, EnterpriseSpec enterprise, Instant eventTime,
+                                   SpecificRecord value) {
+            SimulatedEvent event = new SimulatedEvent(kind, enterprise.enterpriseId(), eventTime, value,
+                    EventDefect.NONE);
+            buffer.add(event);
+            return event;
+        }
+    }
+
+    /** The start of the first calendar month of {@code zone} that begins strictly after {@code time}. */
+    static ZonedDateTime monthStartAfter(Instant time, ZoneId zone) {
+        return time.atZone(zone).toLocalDate().withDayOfMonth(1).plusMonths(1).atStartOfDay(zone);
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}
