@@ -1,0 +1,172 @@
+package org.parkwatch.deploy;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.parkwatch.api.ApiServer;
+import org.parkwatch.api.KafkaStreamsQueries;
+import org.parkwatch.broker.BrokerSettings;
+import org.parkwatch.broker.EmbeddedKafkaBroker;
+import org.parkwatch.deploy.admin.ReferenceDataLoader;
+import org.parkwatch.deploy.admin.TopicAdmin;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.deploy.pipeline.PipelineRunner;
+import org.parkwatch.registry.RegistrySettings;
+import org.parkwatch.registry.SchemaRegistryServer;
+import org.parkwatch.simulator.EventGenerator;
+import org.parkwatch.simulator.GeneratorSettings;
+import org.parkwatch.simulator.ParkModel;
+import org.parkwatch.simulator.ParkSettings;
+import org.parkwatch.simulator.ParkSimulator;
+import org.parkwatch.simulator.RunPlan;
+import org.parkwatch.simulator.SimulatorCommand;
+import org.parkwatch.simulator.SimulatorTopics;
+import org.parkwatch.topology.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of ParkWatch on one machine: a KRaft broker, the schema registry, the topics, the default reference
+ * data, the pipeline, a simulated park and the HTTP API, started in that order and stopped in the reverse order.
+ * Data stays in the data directory across runs.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /** What to start and where. */
+    public record Options(int kafkaPort, int controllerPort, int registryPort, int apiPort, Path dataDir,
+                          boolean simulator, int enterprises, long seed, Map<String, String> overrides) {
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private Thread simulatorThread;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Options options, PrintStream out) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(options, out);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options o, PrintStream out) {
+        out.println("Starting the ParkWatch local stack (data in " + o.dataDir().toAbsolutePath() + ")");
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                BrokerSettings.persistent(o.kafkaPort(), o.controllerPort(), o.dataDir().resolve("kafka")));
+        started.push(broker);
+        endpoints.put("Kafka broker (KRaft)", broker.bootstrapServers());
+
+        SchemaRegistryServer registry = SchemaRegistryServer.start(
+                RegistrySettings.of(broker.bootstrapServers(), o.registryPort()));
+        started.push(registry);
+        endpoints.put("Schema registry", registry.url());
+
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("parkwatch.bootstrap.servers", broker.bootstrapServers());
+        settings.put("parkwatch.schema.registry.url", registry.url());
+        settings.put("parkwatch.state.dir", o.dataDir().resolve("streams").toString());
+        settings.put("parkwatch.api.port", String.valueOf(o.apiPort()));
+        settings.put("parkwatch.api.host", "127.0.0.1");
+        settings.putAll(o.overrides());
+        ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.empty(), settings);
+        Topics topics = config.topicLayout().topics();
+
+        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
+            out.println(admin.ensureTopics(topics));
+        }
+        ParkModel park = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));
+        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
+            out.println("Emission factors: " + loader.publishDefaultFactors(topics.emissionFactors()));
+            out.println("Enterprises: " + loader.publishEnterprises(topics.enterprises(), park.enterpriseRecords()));
+        }
+
+        PipelineRunner pipeline = PipelineRunner.start(config, new SimpleMeterRegistry());
+        started.push(pipeline);
+        pipeline.awaitRunning(Duration.ofMinutes(2));
+        endpoints.put("Pipeline", "application id " + config.kafka().applicationId() + ", state in "
+                + config.kafka().stateDir());
+
+        ApiServer api = ApiServer.start(config.api().host(), config.api().port(),
+                new KafkaStreamsQueries(pipeline.streams()));
+        started.push(api);
+        endpoints.put("HTTP API", "http://127.0.0.1:" + api.port() + "/api/enterprises");
+
+        if (o.simulator()) {
+            startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed());
+            endpoints.put("Simulated park", park.parkId() + ", " + o.enterprises() + " enterprises, 1-minute readings");
+        }
+        printEndpoints(out, topics);
+    }
+
+    private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed) {
+        GeneratorSettings generator = GeneratorSettings.defaults(seed)
+                .withMeterInterval(Duration.ofMinutes(1)).withSampleInterval(Duration.ofMinutes(5));
+        Properties producer = new Properties();
+        producer.put("bootstrap.servers", bootstrap);
+        ParkSimulator simulator = ParkSimulator.withKafka(new EventGenerator(park, generator),
+                new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(), topics.wastewaterSamples(),
+                        topics.outputReports(), topics.enterprises()),
+                producer, SimulatorCommand.registrySerializer(registryUrl));
+        started.push(simulator::stop);
+        // The day so far is filled in first, so the API shows figures at once; then events follow the wall clock.
+        Instant now = Instant.now();
+        Instant startOfDay = LocalDate.now(park.zone()).atStartOfDay(park.zone()).toInstant();
+        simulatorThread = new Thread(() -> {
+            try {
+                simulator.run(RunPlan.backfill(startOfDay, now).withProgress(false).withEnterprises(false));
+                simulator.run(RunPlan.realTime(now).withEnterprises(false));
+            } catch (RuntimeException e) {
+                log.error("Simulator stopped", e);
+            } finally {
+                simulator.close();
+            }
+        }, "parkwatch-simulator");
+        simulatorThread.setDaemon(true);
+        simulatorThread.start();
+    }
+
+    private void printEndpoints(PrintStream out, Topics topics) {
+        out.println();
+        out.println("ParkWatch local stack is running:");
+        endpoints.forEach((what, where) -> out.printf("  %-22s %s%n", what, where));
+        out.printf("  %-22s %s, %s, %s%n", "Input topics", topics.meterReadings(), topics.fuelConsumption(),
+                topics.wastewaterSamples());
+        out.printf("  %-22s %s, %s, %s, %s%n", "Output topics", topics.emissionsLedger(), topics.enterpriseTotals(),
+                topics.parkTotals(), topics.deadLetters());
+        out.println("Press Ctrl-C to stop (data is kept).");
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}", next, e);
+            }
+        }
+        if (simulatorThread != null) {
+            simulatorThread.interrupt();
+        }
+    }
+}

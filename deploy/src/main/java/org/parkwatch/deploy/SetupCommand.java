@@ -1,0 +1,48 @@
+package org.parkwatch.deploy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.parkwatch.deploy.admin.ReferenceDataLoader;
+import org.parkwatch.deploy.admin.TopicAdmin;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.topology.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Prepares a cluster for ParkWatch: creates the topics with their settings and publishes the default factor set.
+ * Both steps are idempotent, so it is safe to run on every deployment.
+ */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = "Create the topics and load the default emission factors (idempotent).")
+final class SetupCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "A properties file (see parkwatch.example.properties).")
+    Path configFile;
+
+    @Option(names = "--set", description = "A configuration key=value, repeatable; overrides file and environment.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--no-factors", description = "Create the topics only.")
+    boolean noFactors;
+
+    @Override
+    public Integer call() {
+        ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.ofNullable(configFile), overrides);
+        Topics topics = config.topicLayout().topics();
+        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
+            System.out.println(admin.ensureTopics(topics));
+        }
+        if (!noFactors) {
+            try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
+                System.out.println("Emission factors: " + loader.publishDefaultFactors(topics.emissionFactors()));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+package org.parkwatch.deploy.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The HTTP query API: where it listens, its bearer token, and the browser origins allowed to call it.
+ *
+ * @param authToken   bearer token callers must present; empty turns authentication off
+ * @param corsOrigins origins allowed cross-origin requests; empty allows none
+ */
+public record ApiConfig(String host, int port, Password authToken, List<String> corsOrigins) {
+
+    public static final String HOST = "parkwatch.api.host";
+    public static final String PORT = "parkwatch.api.port";
+    public static final String AUTH_TOKEN = "parkwatch.api.auth.token";
+    public static final String CORS_ORIGINS = "parkwatch.api.cors.origins";
+
+    public ApiConfig {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    public static ConfigDef definition() {
+        return new ConfigDef()
+                .define(HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                        "Address the API listens on; 127.0.0.1 keeps it local, 0.0.0.0 opens it to the network.")
+                .define(PORT, Type.INT, 8080, Range.between(0, 65_535), Importance.HIGH,
+                        "Port the API listens on; 0 picks a free one.")
+                .define(AUTH_TOKEN, Type.PASSWORD, "", Importance.HIGH,
+                        "Bearer token required on every request except health; empty turns authentication off, "
+                                + "acceptable only on a loopback address.")
+                .define(CORS_ORIGINS, Type.LIST, List.of(), ConfigDef.ValidList.anyNonDuplicateValues(true, false),
+                        Importance.LOW, "Browser origins allowed to call the API, comma-separated; empty for none.");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ApiConfig from(Map<String, ?> values) {
+        Map<String, Object> p = definition().parse(values);
+        return new ApiConfig((String) p.get(HOST), (Integer) p.get(PORT), (Password) p.get(AUTH_TOKEN),
+                (List<String>) p.get(CORS_ORIGINS));
+    }
+
+    public static ApiConfig defaults() {
+        return from(Map.of());
+    }
+
+    /** The token callers must present, when authentication is on. */
+    public Optional<String> requiredToken() {
+        String token = authToken.value();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,154 @@
+package org.parkwatch.deploy.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.parkwatch.deploy.config.KafkaConnection;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.deploy.config.StorageConfig;
+import org.parkwatch.serde.registry.RestSchemaRegistryClient;
+import org.parkwatch.serde.registry.SchemaRegistryClient;
+import org.parkwatch.topology.ParkWatchTopology;
+import org.parkwatch.topology.PipelineMetrics;
+import org.parkwatch.topology.PipelineSerdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running ParkWatch pipeline: the topology of {@link ParkWatchTopology#build} in a started Kafka Streams client,
+ * with Kafka Streams' own metrics bound to the given meter registry. Closing it stops the client.
+ */
+public final class PipelineRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    // A thread dying more often than this is a fault replacing threads cannot cure, e.g. a broken store.
+    private static final int MAX_THREAD_REPLACEMENTS = 5;
+    private static final Duration THREAD_REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final CompletableFuture<Void> running = new CompletableFuture<>();
+    private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
+
+    private PipelineRunner(Topology topology, Properties props, MeterRegistry meters, Clock clock) {
+        this.streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(
+                new BoundedThreadReplacement(MAX_THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW, clock));
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("Pipeline state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.RUNNING) {
+                running.complete(null);
+            } else if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+                stopped.complete(newState);
+            }
+        });
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
+    }
+
+    /** Builds the topology for {@code config} and starts it; the client then joins its group in the background. */
+    public static PipelineRunner start(ParkWatchConfig config, MeterRegistry meters) {
+        return start(config, meters, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ParkWatchConfig, MeterRegistry)}, with the clock the topology reads wall-clock time from. */
+    public static PipelineRunner start(ParkWatchConfig config, MeterRegistry meters, Clock clock) {
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(config.registry().clientSettings());
+        Topology topology = ParkWatchTopology.build(config.topicLayout().topics(),
+                PipelineSerdes.using(registry, config.registry().valueSerdeSettings()), config.accounting(), clock,
+                new PipelineMetrics(meters));
+        PipelineRunner runner = new PipelineRunner(topology, streamsProperties(config.kafka(), config.storage()),
+                meters, clock);
+        try {
+            runner.streams.start();
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        return runner;
+    }
+
+    /** The Kafka Streams configuration of the pipeline. */
+    public static Properties streamsProperties(KafkaConnection kafka, StorageConfig storage) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientOverrides());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replicationFactor());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.numStreamThreads());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, kafka.numStandbyReplicas());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.commitInterval().toMillis());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, storage.recordCacheBytes());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
+        // Streams hands its whole configuration to the config setter, which reads its sizes from these keys.
+        props.putAll(storage.rocksDbSettings());
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Activity inputs are read as bytes and decoded by the topology, which routes bad ones to dead letters;
+        // what is deserialized by Streams itself is reference data in global tables, where one bad record must
+        // not stop every instance.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Whether the client is processing or rebalancing, that is, alive. */
+    public boolean isRunning() {
+        return streams.state().isRunningOrRebalancing();
+    }
+
+    /**
+     * Waits until the client first reaches RUNNING.
+     *
+     * @throws IllegalStateException when the client stops first or is not running within {@code timeout}
+     */
+    public void awaitRunning(Duration timeout) {
+        try {
+            CompletableFuture.anyOf(running, stopped).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("pipeline not running after " + timeout + "; state " + streams.state());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the pipeline to run", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("pipeline failed to start", e.getCause());
+        }
+        if (!running.isDone()) {
+            throw new IllegalStateException("pipeline stopped before running; state " + stopped.join());
+        }
+    }
+
+    /** Completes with ERROR or NOT_RUNNING when the client stops, on failure or after {@link #close()}. */
+    public CompletableFuture<KafkaStreams.State> stopped() {
+        return stopped.copy();
+    }
+
+    /** Stops the client, waiting up to 30 s for it to commit and release its tasks. */
+    @Override
+    public void close() {
+        try {
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("Pipeline did not stop within {}", CLOSE_TIMEOUT);
+            }
+        } finally {
+            streamsMetrics.close();
+        }
+    }
+}

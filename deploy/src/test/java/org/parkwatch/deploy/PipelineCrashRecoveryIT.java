@@ -1,0 +1,261 @@
+package org.parkwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.EmissionFactor;
+import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.EnergyCarrier;
+import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.GridRegion;
+import org.parkwatch.avro.MeterReading;
+import org.parkwatch.avro.PermittedLoads;
+import org.parkwatch.avro.WastewaterSample;
+import org.parkwatch.avro.WindowKind;
+import org.parkwatch.broker.BrokerSettings;
+import org.parkwatch.broker.EmbeddedKafkaBroker;
+import org.parkwatch.deploy.admin.TopicAdmin;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.registry.RegistrySettings;
+import org.parkwatch.registry.SchemaRegistryServer;
+import org.parkwatch.serde.SerdeSettings;
+import org.parkwatch.serde.SpecificAvroDeserializer;
+import org.parkwatch.serde.SpecificAvroSerializer;
+import org.parkwatch.serde.registry.RegistryClientSettings;
+import org.parkwatch.serde.registry.RestSchemaRegistryClient;
+import org.parkwatch.topology.FactorRecordKey;
+import org.parkwatch.topology.Topics;
+
+/**
+ * The pipeline runs as its own process on a real broker, is killed hard (SIGKILL, no clean shutdown) in the middle
+ * of a few thousand events, and is started again: every total must equal the sum computed here from the inputs,
+ * with nothing lost and nothing counted twice.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class PipelineCrashRecoveryIT {
+
+    private static final String PREFIX = "crash";
+    private static final List<String> ENTERPRISES = List.of("E1", "E2", "E3", "E4", "E5");
+    private static final int EVENTS = 6_000;
+
+    private static EmbeddedKafkaBroker broker;
+    private static SchemaRegistryServer registry;
+    private static RestSchemaRegistryClient registryClient;
+
+    @TempDir
+    static Path stateDir;
+
+    @BeforeAll
+    static void startKafkaAndRegistry() {
+        broker = EmbeddedKafkaBroker.start(BrokerSettings.ephemeral());
+        registry = SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(), 0));
+        registryClient = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registry.url()));
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+        broker.close();
+    }
+
+    @Test
+    void shouldKeepEveryTotalExactAcrossAHardKillOfThePipelineProcess() throws Exception {
+        Topics topics = Topics.withPrefix(PREFIX);
+        Map<String, String> settings = Map.of(
+                "parkwatch.bootstrap.servers", broker.bootstrapServers(),
+                "parkwatch.schema.registry.url", registry.url(),
+                "parkwatch.application.id", "crash-recovery-it",
+                "parkwatch.state.dir", stateDir.resolve("streams").toString(),
+                "parkwatch.topic.prefix", PREFIX,
+                "parkwatch.topic.partitions", "3",
+                // all events are accepted whatever their arrival order: this test is about crashes, not lateness
+                "parkwatch.grace.ms", String.valueOf(Duration.ofDays(2).toMillis()));
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(java.util.Optional.empty(), settings);
+        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
+            admin.ensureTopics(topics);
+        }
+
+        Map<String, long[]> expected = publishReferenceDataAndEvents(topics);
+
+        Process first = startPipeline(settings, "first");
+        // kill it hard once a part of the work is done, well before the end
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                .until(() -> committedInputOffsets(topics) > 300);
+        first.destroyForcibly().waitFor();
+        // the kill must have come in the middle of the work, or this test would prove nothing
+        assertThat(committedInputOffsets(topics)).isLessThan(EVENTS);
+        long expectedEntries = expected.values().stream().mapToLong(s -> s[4]).sum();
+
+        Process second = startPipeline(settings, "second");
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(yearTotals(topics)).containsOnlyKeys(expected.keySet())
+                            .allSatisfy((enterprise, sums) -> assertThat(sums).as(enterprise)
+                                    .containsExactly(expected.get(enterprise))));
+            List<String> entryIds = ledgerEntryIds(topics);
+            assertThat(entryIds).doesNotHaveDuplicates();
+            assertThat(entryIds).hasSize((int) expectedEntries);
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Publishes factors, enterprises and the events; returns per enterprise {location, market, energy, cod, entries}. */
+    private Map<String, long[]> publishReferenceDataAndEvents(Topics topics) throws Exception {
+        Map<String, long[]> expected = new HashMap<>();
+        Instant factorsFrom = Instant.parse("2023-12-31T16:00:00Z"); // 2024-01-01 00:00 Shanghai
+        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+            factor(producer, topics, "grid.location.EAST", factorsFrom, 0.55, "tCO2/MWh");
+            factor(producer, topics, "grid.market.residual", factorsFrom, 0.6096, "tCO2/MWh");
+            factor(producer, topics, "tce.electricity", factorsFrom, 0.1229, "kgce/kWh");
+            for (String id : ENTERPRISES) {
+                producer.send(new ProducerRecord<>(topics.enterprises(), id, Enterprise.newBuilder().setEnterpriseId(id)
+                        .setParkId("park-crash").setName(id).setSector("chemicals").setGridRegion(GridRegion.EAST)
+                        .setPermittedLoads(new PermittedLoads(null, null, null)).build()));
+                expected.put(id, new long[5]);
+            }
+            producer.flush();
+            Random random = new Random(7);
+            Instant start = Instant.parse("2024-03-01T00:00:00Z");
+            for (int i = 0; i < EVENTS; i++) {
+                String enterprise = ENTERPRISES.get(random.nextInt(ENTERPRISES.size()));
+                Instant from = start.plusSeconds(60L * i);
+                Instant to = from.plusSeconds(60);
+                long[] sums = expected.get(enterprise);
+                if (random.nextBoolean()) {
+                    int kwh = 1 + random.nextInt(5_000);
+                    producer.send(new ProducerRecord<>(topics.meterReadings(), enterprise, MeterReading.newBuilder()
+                            .setEventId("m-" + i).setEnterpriseId(enterprise).setMeterId("M1")
+                            .setCarrier(EnergyCarrier.ELECTRICITY).setQuantity(kwh).setUnit("kWh")
+                            .setIntervalStart(from).setIntervalEnd(to).build()));
+                    sums[0] += kwh * 550_000L;   // kWh x 0.55 kgCO2/kWh x 1e6 mg/kg
+                    sums[1] += kwh * 609_600L;   // kWh x 0.6096 kgCO2/kWh x 1e6
+                    sums[2] += kwh * 122_900L;   // kWh x 0.1229 kgce/kWh x 1e6 mgce/kgce
+                    sums[4] += 3;
+                } else {
+                    int m3 = 1 + random.nextInt(100); // at most 6 000 m3/h: within the plausibility bound
+                    int cod = 10 + random.nextInt(300);
+                    int nh3n = 1 + random.nextInt(30);
+                    producer.send(new ProducerRecord<>(topics.wastewaterSamples(), enterprise, WastewaterSample.newBuilder()
+                            .setEventId("w-" + i).setEnterpriseId(enterprise).setOutletId("W1").setVolumeM3(m3)
+                            .setCodMgPerL((double) cod).setAmmoniaNitrogenMgPerL((double) nh3n)
+                            .setIntervalStart(from).setIntervalEnd(to).build()));
+                    sums[3] += (long) m3 * cod * 1_000L; // m3 x mg/L = g; x 1 000 = mg
+                    sums[4] += 2;
+                }
+            }
+            producer.flush();
+        }
+        return expected;
+    }
+
+    private void factor(KafkaProducer<String, SpecificRecord> producer, Topics topics, String key, Instant validFrom,
+                        double value, String unit) {
+        producer.send(new ProducerRecord<>(topics.emissionFactors(), FactorRecordKey.of(key, validFrom),
+                EmissionFactor.newBuilder().setFactorKey(key).setValidFrom(validFrom).setValue(value).setUnit(unit)
+                        .setSource("test").setPublishedAt(validFrom).build()));
+    }
+
+    private KafkaProducer<String, SpecificRecord> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(props, new StringSerializer(),
+                new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
+    }
+
+    private Process startPipeline(Map<String, String> settings, String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.parkwatch.deploy.pipeline.PipelineMain"));
+        settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
+        Path log = Files.createTempFile("pipeline-" + name, ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private Map<String, long[]> yearTotals(Topics topics) {
+        Map<String, long[]> latest = new HashMap<>();
+        try (var consumer = consumer(EmissionTotals.class)) {
+            consumer.subscribe(List.of(topics.enterpriseTotals()));
+            drain(consumer).forEach(t -> {
+                if (t.getWindow() == WindowKind.YEAR_TO_DATE) {
+                    var a = t.getTotals();
+                    latest.put(t.getSubjectId(), new long[] {a.getCo2Scope2LocationMg(), a.getCo2Scope2MarketMg(),
+                            a.getEnergyMgce(), a.getCodMg(), a.getEntryCount()});
+                }
+            });
+        }
+        return latest;
+    }
+
+    private List<String> ledgerEntryIds(Topics topics) {
+        try (var consumer = consumer(EmissionEntry.class)) {
+            consumer.subscribe(List.of(topics.emissionsLedger()));
+            return drain(consumer).stream().map(EmissionEntry::getEntryId).toList();
+        }
+    }
+
+    /** Input records the pipeline has committed as processed (its consumer group's offsets on the input topics). */
+    private long committedInputOffsets(Topics topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets("crash-recovery-it").partitionsToOffsetAndMetadata().get().entrySet()
+                    .stream().filter(e -> topics.activityInputs().contains(e.getKey().topic()))
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
+    private <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(),
+                new SpecificAvroDeserializer<>(registryClient, type));
+    }
+
+    /** Reads until three polls in a row bring nothing: everything committed so far. */
+    private static <T> List<T> drain(KafkaConsumer<String, T> consumer) {
+        List<T> values = new ArrayList<>();
+        int empty = 0;
+        while (empty < 3) {
+            var records = consumer.poll(Duration.ofMillis(500));
+            if (records.isEmpty()) {
+                empty++;
+            } else {
+                empty = 0;
+                records.forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+}
