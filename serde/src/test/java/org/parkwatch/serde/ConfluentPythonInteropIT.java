@@ -32,7 +32,7 @@ import org.parkwatch.serde.registry.RestSchemaRegistryClient;
 /**
  * Interoperability with Confluent's own Avro serde (confluent_kafka.schema_registry.avro from Debian's
  * python3-confluent-kafka, which needs fastavro), both sharing ParkWatch's registry. Skipped when Python lacks them;
- * set PARKWATCH_PYTHONPATH to a directory holding fastavro if it is not installed system-wide.
+ * set INTEROP_PYTHONPATH to a directory holding fastavro if it is not installed system-wide.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ConfluentPythonInteropIT {
@@ -62,7 +62,7 @@ class ConfluentPythonInteropIT {
         // Checked per test, not in @BeforeAll, so that each skip is reported with its reason.
         assumeTrue(pythonReady, "Skipped: " + PYTHON + " cannot import confluent_kafka.schema_registry.avro "
                 + "(apt-get install python3-confluent-kafka python3-requests; pip install --target <dir> fastavro "
-                + "and set PARKWATCH_PYTHONPATH=<dir>)");
+                + "and set INTEROP_PYTHONPATH=<dir>)");
     }
 
     @AfterAll
@@ -139,7 +139,7 @@ class ConfluentPythonInteropIT {
 
     private static ProcessBuilder processBuilder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        String extra = System.getenv("PARKWATCH_PYTHONPATH");
+        String extra = System.getenv("INTEROP_PYTHONPATH");
         if (extra == null || extra.isBlank()) {
             // where bin/test-setup installs fastavro, which Debian does not package
             extra = System.getProperty("user.home") + "/.cache/parkwatch/python";

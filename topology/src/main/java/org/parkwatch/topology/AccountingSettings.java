@@ -12,10 +12,11 @@ import org.parkwatch.ingest.PlausibilityBounds;
  * @param grace           how long after a window ends activity for it is still accepted
  * @param dedupWindow     how long an eventId is remembered to drop resends; at least the grace period
  * @param publishInterval how often changed totals are published (wall clock)
+ * @param inputIdleTimeout an input topic silent for this long (wall clock) no longer holds windows open
  * @param bounds          plausibility limits of input quantities
  */
 public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWindow, Duration publishInterval,
-                                 PlausibilityBounds bounds) {
+                                 Duration inputIdleTimeout, PlausibilityBounds bounds) {
 
     public AccountingSettings {
         if (dedupWindow.compareTo(grace) < 0) {
@@ -27,6 +28,6 @@ public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWind
 
     public static AccountingSettings defaults() {
         return new AccountingSettings(ZoneId.of("Asia/Shanghai"), Duration.ofHours(2), Duration.ofDays(7),
-                Duration.ofMillis(200), PlausibilityBounds.defaults());
+                Duration.ofMillis(200), Duration.ofMinutes(5), PlausibilityBounds.defaults());
     }
 }

@@ -104,7 +104,8 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         }
         Activity activity = validation.accepted().orElseThrow();
         Instant time = activity.accountingTime();
-        Instant currentWatermark = currentWatermark();
+        // Lateness is judged against this input's own progress: another topic may run far ahead in a backfill.
+        Instant currentWatermark = currentWatermark(input.name());
         if (grace.isTooLate(time, currentWatermark)) {
             reject(input, record, source, RejectReason.LATE_EVENT, "activity at " + time + " is older than the event-time"
                     + " watermark " + currentWatermark + " minus the grace period " + grace.grace()
@@ -124,7 +125,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         // Marked as seen only once accounted: a record refused for a missing factor can be replayed later.
         seenEvents.put(eventId, now.toEpochMilli(), time.toEpochMilli());
         if (currentWatermark == null || time.isAfter(currentWatermark)) {
-            watermark.put(TotalsProcessor.WATERMARK_KEY, time.toEpochMilli());
+            watermark.put(input.name(), time.toEpochMilli());
         }
         metrics.accepted(input.name(), entries);
         Amounts amounts = LedgerEntries.sum(entries);
@@ -156,8 +157,8 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         return Optional.ofNullable(enterprises.get(enterpriseId)).map(ValueAndTimestamp::value);
     }
 
-    private Instant currentWatermark() {
-        Long millis = watermark.get(TotalsProcessor.WATERMARK_KEY);
+    private Instant currentWatermark(String input) {
+        Long millis = watermark.get(input);
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -104,7 +104,8 @@ public final class ParkWatchTopology {
 
         KStream<String, ActivityAmounts> amounts = accounted.mapValues(LedgerEntries::amountsOf, Named.as("activity-amounts"));
         amounts.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE, StoreNames.ENTERPRISE_WINDOWS,
-                                StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, false, calendar,
+                                StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, false,
+                                inputs.stream().map(ActivityInput::name).toList(), settings.inputIdleTimeout(), calendar,
                                 settings.grace(), settings.publishInterval()),
                         Named.as("enterprise-totals"), StoreNames.ENTERPRISE_WINDOWS,
                         StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK)
@@ -114,7 +115,8 @@ public final class ParkWatchTopology {
                 .repartition(Repartitioned.<String, ActivityAmounts>as("park-amounts")
                         .withKeySerde(keys).withValueSerde(amountsSerde))
                 .process(() -> new TotalsProcessor(SubjectType.PARK, StoreNames.PARK_WINDOWS,
-                                StoreNames.PARK_WINDOW_HISTORY, StoreNames.PARK_EVENT_TIME_WATERMARK, true, calendar,
+                                StoreNames.PARK_WINDOW_HISTORY, StoreNames.PARK_EVENT_TIME_WATERMARK, true,
+                                List.of(), settings.inputIdleTimeout(), calendar,
                                 settings.grace(), settings.publishInterval()),
                         Named.as("park-totals"), StoreNames.PARK_WINDOWS, StoreNames.PARK_WINDOW_HISTORY,
                         StoreNames.PARK_EVENT_TIME_WATERMARK)

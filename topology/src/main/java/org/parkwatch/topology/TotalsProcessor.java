@@ -18,6 +18,7 @@ import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.avro.internal.WindowBookState;
 import org.parkwatch.totals.Amounts;
+import org.parkwatch.totals.InputWatermarks;
 import org.parkwatch.totals.OpenWindow;
 import org.parkwatch.totals.WindowBook;
 import org.parkwatch.totals.WindowCalendar;
@@ -31,13 +32,16 @@ import org.parkwatch.totals.WindowSpan;
  */
 final class TotalsProcessor implements Processor<String, ActivityAmounts, String, EmissionTotals> {
 
-    static final String WATERMARK_KEY = "watermark";
+    /** Watermark key of a processor that keeps its own single watermark (the park level). */
+    static final String OWN_WATERMARK = "watermark";
 
     private final SubjectType subjectType;
     private final String booksStoreName;
     private final String historyStoreName;
     private final String watermarkStoreName;
     private final boolean advancesWatermark;
+    private final List<String> watermarkKeys;
+    private final InputWatermarks inputWatermarks;
     private final WindowCalendar calendar;
     private final Duration grace;
     private final Duration publishInterval;
@@ -49,14 +53,24 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     private final Set<String> changedSubjects = new LinkedHashSet<>();
     /** Earliest closing time of any open window; MIN forces a scan of every book (at start, state unknown). */
     private Instant nextClosingAt = Instant.MIN;
+    /** Watermark windows close against, refreshed at every publication; null until any input is seen. */
+    private Instant closingWatermark;
 
+    /**
+     * @param watermarkKeys     the inputs whose watermarks (in the watermark store) close windows; when
+     *                          {@code advancesWatermark}, the processor keeps its own under {@link #OWN_WATERMARK}
+     * @param inputIdleTimeout  an input whose watermark has not moved for this long no longer holds windows open
+     */
     TotalsProcessor(SubjectType subjectType, String booksStoreName, String historyStoreName, String watermarkStoreName,
-                    boolean advancesWatermark, WindowCalendar calendar, Duration grace, Duration publishInterval) {
+                    boolean advancesWatermark, List<String> watermarkKeys, Duration inputIdleTimeout,
+                    WindowCalendar calendar, Duration grace, Duration publishInterval) {
         this.subjectType = subjectType;
         this.booksStoreName = booksStoreName;
         this.historyStoreName = historyStoreName;
         this.watermarkStoreName = watermarkStoreName;
         this.advancesWatermark = advancesWatermark;
+        this.watermarkKeys = advancesWatermark ? List.of(OWN_WATERMARK) : List.copyOf(watermarkKeys);
+        this.inputWatermarks = new InputWatermarks(inputIdleTimeout);
         this.calendar = calendar;
         this.grace = grace;
         this.publishInterval = publishInterval;
@@ -75,7 +89,10 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     public void process(Record<String, ActivityAmounts> record) {
         ActivityAmounts activity = record.value();
         Instant time = activity.getActivityTime();
-        Instant watermark = advancesWatermark ? advanceWatermark(time) : watermark();
+        if (advancesWatermark) {
+            advanceOwnWatermark(time);
+        }
+        Instant watermark = closingWatermark;
         String subjectId = record.key();
         WindowBook book = TotalsRecords.book(books.get(subjectId));
         Amounts delta = TotalsRecords.fromAvro(activity.getTotals());
@@ -97,6 +114,12 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     }
 
     private void publish() {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        for (String key : watermarkKeys) {
+            Long millis = watermarks.get(key);
+            inputWatermarks.observe(key, millis == null ? null : Instant.ofEpochMilli(millis), now);
+        }
+        closingWatermark = inputWatermarks.closingWatermark(now);
         for (String subjectId : changedSubjects) {
             WindowBookState state = books.get(subjectId);
             if (state == null) {
@@ -113,7 +136,7 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     }
 
     private void closeWindows() {
-        Instant watermark = watermark();
+        Instant watermark = closingWatermark;
         if (watermark == null || watermark.isBefore(nextClosingAt)) {
             return;
         }
@@ -164,17 +187,10 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
         return TotalsRecords.key(subjectType, subjectId, span.kind(), span.start());
     }
 
-    private Instant advanceWatermark(Instant time) {
-        Instant current = watermark();
-        if (current == null || time.isAfter(current)) {
-            watermarks.put(WATERMARK_KEY, time.toEpochMilli());
-            return time;
+    private void advanceOwnWatermark(Instant time) {
+        Long current = watermarks.get(OWN_WATERMARK);
+        if (current == null || time.toEpochMilli() > current) {
+            watermarks.put(OWN_WATERMARK, time.toEpochMilli());
         }
-        return current;
-    }
-
-    private Instant watermark() {
-        Long millis = watermarks.get(WATERMARK_KEY);
-        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

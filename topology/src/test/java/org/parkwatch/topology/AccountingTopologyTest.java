@@ -154,6 +154,26 @@ class AccountingTopologyTest {
     }
 
     @Test
+    void shouldJudgeLatenessPerInputSoATopicRunningAheadDoesNotMakeAnotherLate() {
+        // a backfill: the meter topic is read a day ahead of the wastewater topic
+        p.meter("E1", electricity("m-1", "E1", "2023-03-02T10:00", "2023-03-02T11:00", 1000, "kWh").build());
+        p.wastewater.pipeInput(new TestRecord<>("E1", WastewaterSample.newBuilder().setEventId("w-1")
+                .setEnterpriseId("E1").setOutletId("W1").setVolumeM3(100).setCodMgPerL(50.0)
+                .setAmmoniaNitrogenMgPerL(5.0)
+                .setIntervalStart(local("2023-03-01T10:00")).setIntervalEnd(local("2023-03-01T11:00")).build(),
+                PipelineFixture.NOW));
+        p.publishTotals();
+
+        assertThat(p.deadLetters.isEmpty()).isTrue();
+        // the day of 1 March stays open: the wastewater input has not passed it yet
+        assertThat(p.enterpriseTotals.readValuesToList()).filteredOn(t -> t.getWindow() == WindowKind.DAY)
+                .filteredOn(t -> t.getWindowStart().equals(local("2023-03-01T00:00")))
+                .allSatisfy(t -> assertThat(t.getClosed()).isFalse())
+                // 100 m3 x 50 mg/L x 1e-3 = 5 kg COD
+                .anySatisfy(t -> assertThat(t.getTotals().getCodMg()).isEqualTo(5_000_000L));
+    }
+
+    @Test
     void shouldDropAResentEventAndCountIt() {
         var reading = electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build();
         p.meter("E1", reading);

@@ -34,7 +34,7 @@ class ReconciliationTopologyTest {
     void shouldReconcileEveryWindowTotalWithItsLedgerEntriesExactly() {
         // grace of 6 h covers the 4 h of shuffled arrivals: every event is accepted
         AccountingSettings settings = new AccountingSettings(PipelineFixture.SHANGHAI, java.time.Duration.ofHours(6),
-                java.time.Duration.ofDays(7), java.time.Duration.ofMillis(200),
+                java.time.Duration.ofDays(7), java.time.Duration.ofMillis(200), java.time.Duration.ofMinutes(5),
                 org.parkwatch.ingest.PlausibilityBounds.defaults());
         try (PipelineFixture p = new PipelineFixture(settings)) {
             p.standardFactors();

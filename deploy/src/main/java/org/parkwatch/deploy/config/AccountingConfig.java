@@ -28,6 +28,7 @@ public final class AccountingConfig {
     public static final String GRACE_MS = "parkwatch.grace.ms";
     public static final String DEDUP_WINDOW_MS = "parkwatch.dedup.window.ms";
     public static final String PUBLISH_INTERVAL_MS = "parkwatch.totals.publish.interval.ms";
+    public static final String INPUT_IDLE_TIMEOUT_MS = "parkwatch.watermark.input.idle.ms";
     public static final String ELECTRICITY_KWH_PER_HOUR = "parkwatch.plausibility.electricity.kwh.per.hour";
     public static final String HEAT_GJ_PER_HOUR = "parkwatch.plausibility.heat.gj.per.hour";
     public static final String STEAM_TONNES_PER_HOUR = "parkwatch.plausibility.steam.tonnes.per.hour";
@@ -54,6 +55,10 @@ public final class AccountingConfig {
                         "How long an eventId is remembered to drop resends; at least the grace period.")
                 .define(PUBLISH_INTERVAL_MS, Type.LONG, d.publishInterval().toMillis(), Range.atLeast(1),
                         Importance.MEDIUM, "How often changed totals are published (wall clock).")
+                .define(INPUT_IDLE_TIMEOUT_MS, Type.LONG, d.inputIdleTimeout().toMillis(), Range.atLeast(1),
+                        Importance.LOW, "An input topic whose event time has not advanced for this long (wall clock) "
+                                + "no longer holds windows open; while it sends, windows close only once every input "
+                                + "topic has passed their end plus the grace period.")
                 .define(ELECTRICITY_KWH_PER_HOUR, Type.DOUBLE, b.electricityKwhPerHour(), Validators.positive(),
                         Importance.LOW, "Largest plausible electricity use of one enterprise, kWh per hour.")
                 .define(HEAT_GJ_PER_HOUR, Type.DOUBLE, b.heatGjPerHour(), Validators.positive(), Importance.LOW,
@@ -93,7 +98,8 @@ public final class AccountingConfig {
                 (Double) p.get(CONCENTRATION_MG_PER_L), Duration.ofMillis((Long) p.get(MAX_INTERVAL_MS)),
                 Duration.ofMillis((Long) p.get(FUTURE_TOLERANCE_MS)));
         return new AccountingSettings(ZoneId.of((String) p.get(CALENDAR_ZONE)), grace, dedup,
-                Duration.ofMillis((Long) p.get(PUBLISH_INTERVAL_MS)), bounds);
+                Duration.ofMillis((Long) p.get(PUBLISH_INTERVAL_MS)),
+                Duration.ofMillis((Long) p.get(INPUT_IDLE_TIMEOUT_MS)), bounds);
     }
 
     private static List<String> fuelList(Map<FuelType, Double> perHour) {
