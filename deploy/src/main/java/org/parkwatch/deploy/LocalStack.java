@@ -53,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private Thread simulatorThread;
+    private String bootstrapServers;
+    private String apiUrl;
 
     private LocalStack() {
     }
@@ -74,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
                 BrokerSettings.persistent(o.kafkaPort(), o.controllerPort(), o.dataDir().resolve("kafka")));
         started.push(broker);
         endpoints.put("Kafka broker (KRaft)", broker.bootstrapServers());
+        bootstrapServers = broker.bootstrapServers();
 
         SchemaRegistryServer registry = SchemaRegistryServer.start(
                 RegistrySettings.of(broker.bootstrapServers(), o.registryPort()));
@@ -91,12 +94,13 @@ public final class LocalStack implements AutoCloseable {
         Topics topics = config.topicLayout().topics();
 
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
-            out.println(admin.ensureTopics(topics));
+            var created = admin.ensureTopics(topics);
+            out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
         ParkModel park = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));
         try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
-            out.println("Emission factors: " + loader.publishDefaultFactors(topics.emissionFactors()));
-            out.println("Enterprises: " + loader.publishEnterprises(topics.enterprises(), park.enterpriseRecords()));
+            print(out, "Emission factors", loader.publishDefaultFactors(topics.emissionFactors()));
+            print(out, "Enterprises", loader.publishEnterprises(topics.enterprises(), park.enterpriseRecords()));
         }
 
         PipelineRunner pipeline = PipelineRunner.start(config, new SimpleMeterRegistry());
@@ -108,7 +112,8 @@ public final class LocalStack implements AutoCloseable {
         ApiServer api = ApiServer.start(config.api().host(), config.api().port(),
                 new KafkaStreamsQueries(pipeline.streams()));
         started.push(api);
-        endpoints.put("HTTP API", "http://127.0.0.1:" + api.port() + "/api/enterprises");
+        apiUrl = "http://127.0.0.1:" + api.port();
+        endpoints.put("HTTP API", apiUrl + "/api/enterprises");
 
         if (o.simulator()) {
             startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed());
@@ -144,6 +149,10 @@ public final class LocalStack implements AutoCloseable {
         simulatorThread.start();
     }
 
+    private static void print(PrintStream out, String what, org.parkwatch.deploy.admin.PublishSummary summary) {
+        out.printf("%s: %d written, %d already present%n", what, summary.written().size(), summary.unchanged().size());
+    }
+
     private void printEndpoints(PrintStream out, Topics topics) {
         out.println();
         out.println("ParkWatch local stack is running:");
@@ -153,6 +162,15 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  %-22s %s, %s, %s, %s%n", "Output topics", topics.emissionsLedger(), topics.enterpriseTotals(),
                 topics.parkTotals(), topics.deadLetters());
         out.println("Press Ctrl-C to stop (data is kept).");
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Base URL of the HTTP API, e.g. http://127.0.0.1:8080. */
+    public String apiUrl() {
+        return apiUrl;
     }
 
     @Override

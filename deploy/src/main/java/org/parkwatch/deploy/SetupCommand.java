@@ -36,11 +36,14 @@ final class SetupCommand implements Callable<Integer> {
         ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.ofNullable(configFile), overrides);
         Topics topics = config.topicLayout().topics();
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
-            System.out.println(admin.ensureTopics(topics));
+            var created = admin.ensureTopics(topics);
+            System.out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
         if (!noFactors) {
             try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
-                System.out.println("Emission factors: " + loader.publishDefaultFactors(topics.emissionFactors()));
+                var summary = loader.publishDefaultFactors(topics.emissionFactors());
+                System.out.printf("Emission factors: %d versions written, %d already present%n",
+                        summary.written().size(), summary.unchanged().size());
             }
         }
         return 0;

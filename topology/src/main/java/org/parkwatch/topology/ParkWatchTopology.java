@@ -125,6 +125,7 @@ public final class ParkWatchTopology {
         Properties naming = new Properties();
         // Refuse to build if any internal topic or store would get a generated name that a refactor could change.
         naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        naming.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return builder.build(naming);
     }
 }

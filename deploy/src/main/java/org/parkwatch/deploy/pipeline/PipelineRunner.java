@@ -102,6 +102,8 @@ public final class PipelineRunner implements AutoCloseable {
         // what is deserialized by Streams itself is reference data in global tables, where one bad record must
         // not stop every instance.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // Opt in now to the behaviour Kafka 5.0 makes the default: one processing handler for global tables too.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 

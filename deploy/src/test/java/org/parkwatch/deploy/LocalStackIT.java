@@ -1,0 +1,63 @@
+package org.parkwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local stack as a user starts it, on free ports: the API answers with figures and input topics hold data. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class LocalStackIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldRunTheWholeStackAndAnswerWithFiguresFromTheSimulatedPark(@TempDir Path dataDir) throws Exception {
+        var options = new LocalStack.Options(0, 0, 0, 0, dataDir, true, 5, 7, Map.of());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (LocalStack stack = LocalStack.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .contains("ParkWatch local stack is running", "Schema registry", stack.apiUrl());
+
+            assertThat(get(stack.apiUrl() + "/health/live").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                HttpResponse<String> park = get(stack.apiUrl() + "/api/parks/park-1");
+                assertThat(park.statusCode()).isEqualTo(200);
+                assertThat(park.body()).contains("\"window\":\"DAY\"").doesNotContain("\"entryCount\":0,");
+            });
+            HttpResponse<String> enterprises = get(stack.apiUrl() + "/api/enterprises");
+            assertThat(enterprises.body()).contains("E0001", "E0005").doesNotContain("E0006");
+            assertThat(get(stack.apiUrl() + "/api/enterprises/NO-SUCH").statusCode()).isEqualTo(404);
+
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "by-hand", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of("park.meter-readings"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.poll(Duration.ofMillis(500)).isEmpty());
+            }
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
