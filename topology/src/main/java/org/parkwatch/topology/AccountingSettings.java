@@ -14,9 +14,11 @@ import org.parkwatch.ingest.PlausibilityBounds;
  * @param publishInterval how often changed totals are published (wall clock)
  * @param inputIdleTimeout an input topic silent for this long (wall clock) no longer holds windows open
  * @param bounds          plausibility limits of input quantities
+ * @param ledgerStoreRetention how long ledger entries stay queryable by enterprise and time (the topic keeps
+ *                             them forever)
  */
 public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWindow, Duration publishInterval,
-                                 Duration inputIdleTimeout, PlausibilityBounds bounds) {
+                                 Duration inputIdleTimeout, PlausibilityBounds bounds, Duration ledgerStoreRetention) {
 
     public AccountingSettings {
         if (dedupWindow.compareTo(grace) < 0) {
@@ -28,6 +30,6 @@ public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWind
 
     public static AccountingSettings defaults() {
         return new AccountingSettings(ZoneId.of("Asia/Shanghai"), Duration.ofHours(2), Duration.ofDays(7),
-                Duration.ofMillis(200), Duration.ofMinutes(5), PlausibilityBounds.defaults());
+                Duration.ofMillis(200), Duration.ofMinutes(5), PlausibilityBounds.defaults(), Duration.ofDays(400));
     }
 }

@@ -118,6 +118,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         }
         ActivityPricer.Result result = pricer.price(activity, enterprise.orElseThrow(), source.topic());
         if (result instanceof ActivityPricer.FactorMissing missing) {
+            metrics.factorLookupFailed(missing.factorKey());
             reject(input, record, source, RejectReason.FACTOR_MISSING, missing.detail(), eventId, claimedEnterprise);
             return;
         }
@@ -128,6 +129,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             watermark.put(input.name(), time.toEpochMilli());
         }
         metrics.accepted(input.name(), entries);
+        metrics.eventTime(input.name(), time.toEpochMilli());
         Amounts amounts = LedgerEntries.sum(entries);
         String parkId = enterprise.get().getParkId();
         context.forward(new Record<>(activity.enterpriseId(),

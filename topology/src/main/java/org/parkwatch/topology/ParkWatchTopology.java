@@ -21,6 +21,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
@@ -63,6 +64,10 @@ public final class ParkWatchTopology {
                 keys, Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
+                        Duration.ofMillis(1), true),
+                keys, new InternalAvroSerde<>(EmissionEntry.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOWS), keys, storedBooks));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -101,6 +106,7 @@ public final class ParkWatchTopology {
                 .mapValues(v -> (AccountingOutcome.Accounted) v, Named.as("accounted"));
         accounted.flatMapValues(AccountingOutcome.Accounted::entries, Named.as("ledger-entries"))
                 .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry()).withName("ledger-sink"));
+        accounted.process(LedgerIndexProcessor::new, Named.as("ledger-index"), StoreNames.LEDGER_ENTRIES);
 
         KStream<String, ActivityAmounts> amounts = accounted.mapValues(LedgerEntries::amountsOf, Named.as("activity-amounts"));
         amounts.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE, StoreNames.ENTERPRISE_WINDOWS,

@@ -1,8 +1,13 @@
 package org.parkwatch.topology;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.RejectReason;
@@ -11,9 +16,37 @@ import org.parkwatch.avro.RejectReason;
 public final class PipelineMetrics {
 
     private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, AtomicLong> latestEventTime = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    public PipelineMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * Notes the accounting time of an accepted activity. The gauge {@code parkwatch.input.event.time.lag.seconds}
+     * is wall-clock now minus the latest event time seen on the input: how far behind real time the data is.
+     */
+    void eventTime(String input, long accountingTimeMillis) {
+        latestEventTime.computeIfAbsent(input, name -> {
+            AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
+            Gauge.builder("parkwatch.input.event.time.lag.seconds", latest,
+                            l -> l.get() == Long.MIN_VALUE ? Double.NaN : (clock.millis() - l.get()) / 1000.0)
+                    .description("Wall-clock now minus the latest event time accounted on the input")
+                    .tag("input", name).register(registry);
+            return latest;
+        }).accumulateAndGet(accountingTimeMillis, Math::max);
+    }
+
+    void factorLookupFailed(String factorKey) {
+        Counter.builder("parkwatch.factor.lookups.failed")
+                .description("Activities that found no factor version in force (sent to dead letters as FACTOR_MISSING)")
+                .tag("factor", factorKey).register(registry).increment();
     }
 
     void accepted(String input, List<EmissionEntry> entries) {

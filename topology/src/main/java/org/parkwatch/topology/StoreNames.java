@@ -15,6 +15,16 @@ public final class StoreNames {
     public static final String PARK_WINDOWS = "park-open-windows";
     public static final String PARK_WINDOW_HISTORY = "park-window-history";
     public static final String PARK_EVENT_TIME_WATERMARK = "park-event-time-watermark";
+    /** Ledger entries by enterprise and accounting time, for the audit trail behind a figure (window store). */
+    public static final String LEDGER_ENTRIES = "ledger-entries";
+    /** IAV reports per enterprise. */
+    public static final String IAV_REPORTS = "iav-reports";
+    /** Current state of open alerts, by alertId. */
+    public static final String OPEN_ALERTS = "open-alerts";
+    /** Every alert transition, keyed by fixed-width UTC transition time and alertId. */
+    public static final String ALERT_HISTORY = "alert-history";
+    /** Lifecycle state of each (rule, subject, window) being watched. */
+    public static final String ALERT_STATE = "alert-state";
 
     private StoreNames() {
     }

@@ -35,7 +35,7 @@ class ReconciliationTopologyTest {
         // grace of 6 h covers the 4 h of shuffled arrivals: every event is accepted
         AccountingSettings settings = new AccountingSettings(PipelineFixture.SHANGHAI, java.time.Duration.ofHours(6),
                 java.time.Duration.ofDays(7), java.time.Duration.ofMillis(200), java.time.Duration.ofMinutes(5),
-                org.parkwatch.ingest.PlausibilityBounds.defaults());
+                org.parkwatch.ingest.PlausibilityBounds.defaults(), java.time.Duration.ofDays(400));
         try (PipelineFixture p = new PipelineFixture(settings)) {
             p.standardFactors();
             p.enterprise("E1", "park-1", GridRegion.EAST);

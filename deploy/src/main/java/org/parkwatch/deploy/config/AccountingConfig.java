@@ -29,6 +29,7 @@ public final class AccountingConfig {
     public static final String DEDUP_WINDOW_MS = "parkwatch.dedup.window.ms";
     public static final String PUBLISH_INTERVAL_MS = "parkwatch.totals.publish.interval.ms";
     public static final String INPUT_IDLE_TIMEOUT_MS = "parkwatch.watermark.input.idle.ms";
+    public static final String LEDGER_STORE_RETENTION_MS = "parkwatch.ledger.store.retention.ms";
     public static final String ELECTRICITY_KWH_PER_HOUR = "parkwatch.plausibility.electricity.kwh.per.hour";
     public static final String HEAT_GJ_PER_HOUR = "parkwatch.plausibility.heat.gj.per.hour";
     public static final String STEAM_TONNES_PER_HOUR = "parkwatch.plausibility.steam.tonnes.per.hour";
@@ -59,6 +60,9 @@ public final class AccountingConfig {
                         Importance.LOW, "An input topic whose event time has not advanced for this long (wall clock) "
                                 + "no longer holds windows open; while it sends, windows close only once every input "
                                 + "topic has passed their end plus the grace period.")
+                .define(LEDGER_STORE_RETENTION_MS, Type.LONG, d.ledgerStoreRetention().toMillis(), Range.atLeast(1),
+                        Importance.LOW, "How long ledger entries stay queryable by enterprise and time through the "
+                                + "API (a local state store); the ledger topic itself keeps them forever.")
                 .define(ELECTRICITY_KWH_PER_HOUR, Type.DOUBLE, b.electricityKwhPerHour(), Validators.positive(),
                         Importance.LOW, "Largest plausible electricity use of one enterprise, kWh per hour.")
                 .define(HEAT_GJ_PER_HOUR, Type.DOUBLE, b.heatGjPerHour(), Validators.positive(), Importance.LOW,
@@ -99,7 +103,8 @@ public final class AccountingConfig {
                 Duration.ofMillis((Long) p.get(FUTURE_TOLERANCE_MS)));
         return new AccountingSettings(ZoneId.of((String) p.get(CALENDAR_ZONE)), grace, dedup,
                 Duration.ofMillis((Long) p.get(PUBLISH_INTERVAL_MS)),
-                Duration.ofMillis((Long) p.get(INPUT_IDLE_TIMEOUT_MS)), bounds);
+                Duration.ofMillis((Long) p.get(INPUT_IDLE_TIMEOUT_MS)), bounds,
+                Duration.ofMillis((Long) p.get(LEDGER_STORE_RETENTION_MS)));
     }
 
     private static List<String> fuelList(Map<FuelType, Double> perHour) {
