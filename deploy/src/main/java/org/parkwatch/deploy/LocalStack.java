@@ -14,13 +14,14 @@ import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.parkwatch.api.ApiServer;
-import org.parkwatch.api.KafkaStreamsQueries;
+import org.parkwatch.api.ApiMetrics;
 import org.parkwatch.broker.BrokerSettings;
 import org.parkwatch.broker.EmbeddedKafkaBroker;
 import org.parkwatch.deploy.admin.ReferenceDataLoader;
 import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.deploy.pipeline.PipelineMain;
 import org.parkwatch.deploy.pipeline.PipelineRunner;
 import org.parkwatch.registry.RegistrySettings;
 import org.parkwatch.registry.SchemaRegistryServer;
@@ -101,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
         try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
             print(out, "Emission factors", loader.publishDefaultFactors(topics.emissionFactors()));
             print(out, "Enterprises", loader.publishEnterprises(topics.enterprises(), park.enterpriseRecords()));
+            print(out, "Threshold rules", loader.publishDefaultThresholdRules(topics.thresholdRules()));
         }
 
         PipelineRunner pipeline = PipelineRunner.start(config, new SimpleMeterRegistry());
@@ -109,8 +111,8 @@ public final class LocalStack implements AutoCloseable {
         endpoints.put("Pipeline", "application id " + config.kafka().applicationId() + ", state in "
                 + config.kafka().stateDir());
 
-        ApiServer api = ApiServer.start(config.api().host(), config.api().port(),
-                new KafkaStreamsQueries(pipeline.streams()));
+        var meters = ApiMetrics.prometheusRegistry();
+        ApiServer api = ApiServer.start(PipelineMain.apiSettings(config), pipeline.streams(), meters);
         started.push(api);
         apiUrl = "http://127.0.0.1:" + api.port();
         endpoints.put("HTTP API", apiUrl + "/api/enterprises");

@@ -44,6 +44,9 @@ final class SetupCommand implements Callable<Integer> {
                 var summary = loader.publishDefaultFactors(topics.emissionFactors());
                 System.out.printf("Emission factors: %d versions written, %d already present%n",
                         summary.written().size(), summary.unchanged().size());
+                var rules = loader.publishDefaultThresholdRules(topics.thresholdRules());
+                System.out.printf("Threshold rules: %d default rules written, %d already present%n",
+                        rules.written().size(), rules.unchanged().size());
             }
         }
         return 0;

@@ -105,17 +105,16 @@ class PipelineCrashRecoveryIT {
 
         Map<String, long[]> expected = publishReferenceDataAndEvents(topics);
 
-        Process first = startPipeline(settings, "first");
+        PipelineProcess first = PipelineProcess.start(settings, "first");
         // kill it hard once a part of the work is done, well before the end
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                 .until(() -> committedInputOffsets(topics) > 300);
-        first.destroyForcibly().waitFor();
+        first.killHard();
         // the kill must have come in the middle of the work, or this test would prove nothing
         assertThat(committedInputOffsets(topics)).isLessThan(EVENTS);
         long expectedEntries = expected.values().stream().mapToLong(s -> s[4]).sum();
 
-        Process second = startPipeline(settings, "second");
-        try {
+        try (PipelineProcess second = PipelineProcess.start(settings, "second")) {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> assertThat(yearTotals(topics)).containsOnlyKeys(expected.keySet())
                             .allSatisfy((enterprise, sums) -> assertThat(sums).as(enterprise)
@@ -123,9 +122,6 @@ class PipelineCrashRecoveryIT {
             List<String> entryIds = ledgerEntryIds(topics);
             assertThat(entryIds).doesNotHaveDuplicates();
             assertThat(entryIds).hasSize((int) expectedEntries);
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -193,35 +189,22 @@ class PipelineCrashRecoveryIT {
                 new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
     }
 
-    private Process startPipeline(Map<String, String> settings, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.parkwatch.deploy.pipeline.PipelineMain"));
-        settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
-        Path log = Files.createTempFile("pipeline-" + name, ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
     private Map<String, long[]> yearTotals(Topics topics) {
         Map<String, long[]> latest = new HashMap<>();
-        try (var consumer = consumer(EmissionTotals.class)) {
-            consumer.subscribe(List.of(topics.enterpriseTotals()));
-            drain(consumer).forEach(t -> {
+        TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topics.enterpriseTotals(),
+                EmissionTotals.class).forEach(t -> {
                 if (t.getWindow() == WindowKind.YEAR_TO_DATE) {
                     var a = t.getTotals();
                     latest.put(t.getSubjectId(), new long[] {a.getCo2Scope2LocationMg(), a.getCo2Scope2MarketMg(),
                             a.getEnergyMgce(), a.getCodMg(), a.getEntryCount()});
                 }
             });
-        }
         return latest;
     }
 
     private List<String> ledgerEntryIds(Topics topics) {
-        try (var consumer = consumer(EmissionEntry.class)) {
-            consumer.subscribe(List.of(topics.emissionsLedger()));
-            return drain(consumer).stream().map(EmissionEntry::getEntryId).toList();
-        }
+        return TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topics.emissionsLedger(),
+                EmissionEntry.class).stream().map(EmissionEntry::getEntryId).toList();
     }
 
     /** Input records the pipeline has committed as processed (its consumer group's offsets on the input topics). */
@@ -233,29 +216,4 @@ class PipelineCrashRecoveryIT {
         }
     }
 
-    private <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(),
-                new SpecificAvroDeserializer<>(registryClient, type));
-    }
-
-    /** Reads until three polls in a row bring nothing: everything committed so far. */
-    private static <T> List<T> drain(KafkaConsumer<String, T> consumer) {
-        List<T> values = new ArrayList<>();
-        int empty = 0;
-        while (empty < 3) {
-            var records = consumer.poll(Duration.ofMillis(500));
-            if (records.isEmpty()) {
-                empty++;
-            } else {
-                empty = 0;
-                records.forEach(r -> values.add(r.value()));
-            }
-        }
-        return values;
-    }
 }

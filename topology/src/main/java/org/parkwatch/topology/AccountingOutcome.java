@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.Enterprise;
+import org.parkwatch.ingest.Activity;
 import org.parkwatch.totals.Amounts;
 
 /** What became of one input record: accounted into ledger entries, or rejected to the dead-letter topic. */
@@ -12,7 +14,8 @@ sealed interface AccountingOutcome {
 
     /** An accepted activity: its ledger entries and their sum, at the activity's accounting time. */
     record Accounted(String enterpriseId, String parkId, String eventId, Instant accountingTime,
-                     List<EmissionEntry> entries, Amounts amounts) implements AccountingOutcome {
+                     List<EmissionEntry> entries, Amounts amounts, Activity activity, Enterprise enterprise)
+            implements AccountingOutcome {
 
         String lastEntryId() {
             return entries.isEmpty() ? eventId : entries.get(entries.size() - 1).getEntryId();

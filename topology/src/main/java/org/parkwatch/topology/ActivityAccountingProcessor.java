@@ -133,7 +133,8 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         Amounts amounts = LedgerEntries.sum(entries);
         String parkId = enterprise.get().getParkId();
         context.forward(new Record<>(activity.enterpriseId(),
-                new AccountingOutcome.Accounted(activity.enterpriseId(), parkId, eventId, time, entries, amounts),
+                new AccountingOutcome.Accounted(activity.enterpriseId(), parkId, eventId, time, entries, amounts,
+                        activity, enterprise.get()),
                 time.toEpochMilli()));
     }
 

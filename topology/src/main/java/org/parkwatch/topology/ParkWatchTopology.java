@@ -21,11 +21,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.avro.internal.AlertWatch;
 import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.avro.internal.WindowBookState;
 import org.parkwatch.ingest.ActivityValidator;
@@ -37,6 +40,9 @@ import org.parkwatch.totals.WindowCalendar;
  * -> ledger and dead letters; accounted amounts -> enterprise totals; re-keyed by park -> park totals.
  */
 public final class ParkWatchTopology {
+
+    /** How often alerting re-reads the threshold rules, so a rule changed at runtime applies within this time. */
+    static final Duration RULE_REFRESH = Duration.ofSeconds(1);
 
     private ParkWatchTopology() {
     }
@@ -59,6 +65,19 @@ public final class ParkWatchTopology {
                 Materialized.<String, EmissionFactor, KeyValueStore<Bytes, byte[]>>as(StoreNames.EMISSION_FACTORS)
                         .withKeySerde(keys).withValueSerde(serdes.emissionFactor()));
 
+        builder.globalTable(topics.thresholdRules(),
+                Consumed.with(keys, serdes.thresholdRule()).withName("threshold-rules-source"),
+                Materialized.<String, ThresholdRule, KeyValueStore<Bytes, byte[]>>as(StoreNames.THRESHOLD_RULES)
+                        .withKeySerde(keys).withValueSerde(serdes.thresholdRule()));
+
+        Serde<Alert> storedAlerts = new InternalAvroSerde<>(Alert.getClassSchema());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.ALERT_STATE), keys,
+                new InternalAvroSerde<AlertWatch>(AlertWatch.getClassSchema())));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.OPEN_ALERTS), keys, storedAlerts));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.ALERT_HISTORY), keys, storedAlerts));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, settings.dedupWindow(), Duration.ofMillis(1), false),
                 keys, Serdes.Long()));
@@ -109,13 +128,25 @@ public final class ParkWatchTopology {
         accounted.process(LedgerIndexProcessor::new, Named.as("ledger-index"), StoreNames.LEDGER_ENTRIES);
 
         KStream<String, ActivityAmounts> amounts = accounted.mapValues(LedgerEntries::amountsOf, Named.as("activity-amounts"));
-        amounts.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE, StoreNames.ENTERPRISE_WINDOWS,
+        KStream<String, EmissionTotals> enterpriseTotals = amounts.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE, StoreNames.ENTERPRISE_WINDOWS,
                                 StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, false,
                                 inputs.stream().map(ActivityInput::name).toList(), settings.inputIdleTimeout(), calendar,
                                 settings.grace(), settings.publishInterval()),
                         Named.as("enterprise-totals"), StoreNames.ENTERPRISE_WINDOWS,
-                        StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK)
-                .to(topics.enterpriseTotals(), Produced.with(keys, serdes.emissionTotals()).withName("enterprise-totals-sink"));
+                        StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK);
+        enterpriseTotals.to(topics.enterpriseTotals(),
+                Produced.with(keys, serdes.emissionTotals()).withName("enterprise-totals-sink"));
+
+        // Alerts: concentration of each measured sample against its outlet's limit, and year-to-date loads against
+        // the permit, judged by the threshold rules in force.
+        KStream<String, AlertObservation> concentration = accounted
+                .flatMapValues(ConcentrationWatch::of, Named.as("concentration-watch"));
+        KStream<String, AlertObservation> quota = enterpriseTotals
+                .process(QuotaWatchProcessor::new, Named.as("quota-watch"));
+        concentration.merge(quota, Named.as("alert-observations"))
+                .process(() -> new AlertProcessor(RULE_REFRESH, metrics), Named.as("alerting"),
+                        StoreNames.ALERT_STATE, StoreNames.OPEN_ALERTS, StoreNames.ALERT_HISTORY)
+                .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("alerts-sink"));
 
         amounts.selectKey((enterpriseId, a) -> a.getParkId(), Named.as("by-park"))
                 .repartition(Repartitioned.<String, ActivityAmounts>as("park-amounts")

@@ -43,6 +43,11 @@ public final class PipelineMetrics {
         }).accumulateAndGet(accountingTimeMillis, Math::max);
     }
 
+    void alert(org.parkwatch.avro.AlertSeverity severity, org.parkwatch.avro.AlertState state) {
+        Counter.builder("parkwatch.alerts").description("Alert transitions emitted, by severity and state")
+                .tag("severity", severity.name()).tag("state", state.name()).register(registry).increment();
+    }
+
     void factorLookupFailed(String factorKey) {
         Counter.builder("parkwatch.factor.lookups.failed")
                 .description("Activities that found no factor version in force (sent to dead letters as FACTOR_MISSING)")

@@ -2,7 +2,9 @@ package org.parkwatch.topology;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
@@ -18,14 +20,16 @@ import org.parkwatch.serde.registry.SchemaRegistryClient;
 public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsumption> fuelConsumption,
                              Serde<WastewaterSample> wastewaterSample, Serde<Enterprise> enterprise,
                              Serde<EmissionFactor> emissionFactor, Serde<EmissionEntry> emissionEntry,
-                             Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter) {
+                             Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter,
+                             Serde<ThresholdRule> thresholdRule, Serde<Alert> alert) {
 
     public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
         return new PipelineSerdes(
                 serde(registry, MeterReading.class, valueSettings), serde(registry, FuelConsumption.class, valueSettings),
                 serde(registry, WastewaterSample.class, valueSettings), serde(registry, Enterprise.class, valueSettings),
                 serde(registry, EmissionFactor.class, valueSettings), serde(registry, EmissionEntry.class, valueSettings),
-                serde(registry, EmissionTotals.class, valueSettings), serde(registry, DeadLetter.class, valueSettings));
+                serde(registry, EmissionTotals.class, valueSettings), serde(registry, DeadLetter.class, valueSettings),
+                serde(registry, ThresholdRule.class, valueSettings), serde(registry, Alert.class, valueSettings));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,

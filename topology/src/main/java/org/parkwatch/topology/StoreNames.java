@@ -8,6 +8,7 @@ public final class StoreNames {
 
     public static final String ENTERPRISES = "enterprises";
     public static final String EMISSION_FACTORS = "emission-factors";
+    public static final String THRESHOLD_RULES = "threshold-rules";
     public static final String SEEN_EVENTS = "seen-events";
     public static final String EVENT_TIME_WATERMARK = "event-time-watermark";
     public static final String ENTERPRISE_WINDOWS = "enterprise-open-windows";

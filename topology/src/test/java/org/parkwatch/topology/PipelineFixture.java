@@ -20,7 +20,9 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
@@ -60,6 +62,8 @@ final class PipelineFixture implements AutoCloseable {
     final TestOutputTopic<String, DeadLetter> deadLetters;
     final TestOutputTopic<String, EmissionTotals> enterpriseTotals;
     final TestOutputTopic<String, EmissionTotals> parkTotals;
+    final TestInputTopic<String, ThresholdRule> rules;
+    final TestOutputTopic<String, Alert> alerts;
 
     PipelineFixture() {
         this(AccountingSettings.defaults());
@@ -86,6 +90,8 @@ final class PipelineFixture implements AutoCloseable {
         deadLetters = driver.createOutputTopic(topics.deadLetters(), out, serdes.deadLetter().deserializer());
         enterpriseTotals = driver.createOutputTopic(topics.enterpriseTotals(), out, serdes.emissionTotals().deserializer());
         parkTotals = driver.createOutputTopic(topics.parkTotals(), out, serdes.emissionTotals().deserializer());
+        rules = driver.createInputTopic(topics.thresholdRules(), keys, serdes.thresholdRule().serializer());
+        alerts = driver.createOutputTopic(topics.alerts(), out, serdes.alert().deserializer());
     }
 
     /** A raw input topic, to send bytes that are not valid Avro. */
@@ -98,12 +104,16 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     void enterprise(String id, String parkId, GridRegion region) {
+        enterprise(id, parkId, region, new PermittedLoads(null, null, null));
+    }
+
+    void enterprise(String id, String parkId, GridRegion region, PermittedLoads permit) {
         Outlet outlet = Outlet.newBuilder().setOutletId("W1").setDischargeClass("GB8978-1996/3")
                 .setCodLimitMgPerL(500.0).setAmmoniaNitrogenLimitMgPerL(45.0)
                 .setCodDischargeFactorMgPerL(80.0).setAmmoniaNitrogenDischargeFactorMgPerL(10.0).build();
         enterprises.pipeInput(id, Enterprise.newBuilder().setEnterpriseId(id).setParkId(parkId).setName("Enterprise " + id)
                 .setSector("chemicals").setGridRegion(region).setOutlets(List.of(outlet))
-                .setPermittedLoads(new PermittedLoads(null, null, null)).setActive(true).build());
+                .setPermittedLoads(permit).setActive(true).build());
     }
 
     void factor(String key, String localValidFrom, double value, String unit, Map<String, Double> parameters) {
@@ -137,6 +147,15 @@ final class PipelineFixture implements AutoCloseable {
 
     void meter(String key, MeterReading reading) {
         meters.pipeInput(new TestRecord<>(key, reading, NOW));
+    }
+
+    void rule(ThresholdRule rule) {
+        rules.pipeInput(rule.getRuleId(), rule);
+    }
+
+    /** Lets the alerting step re-read the rule table (it does so on a wall-clock schedule). */
+    void refreshRules() {
+        driver.advanceWallClockTime(ParkWatchTopology.RULE_REFRESH);
     }
 
     void publishTotals() {

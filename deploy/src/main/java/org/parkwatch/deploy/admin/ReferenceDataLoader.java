@@ -26,6 +26,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.alerting.AlertRule;
+import org.parkwatch.alerting.DefaultRules;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.deploy.config.ParkWatchConfig;
@@ -115,6 +117,16 @@ public final class ReferenceDataLoader implements AutoCloseable {
     /** Publishes threshold rules keyed by ruleId. */
     public PublishSummary publishThresholdRules(String topic, Collection<ThresholdRule> rules) {
         return publish(topic, keyed(rules, ThresholdRule::getRuleId));
+    }
+
+    /**
+     * Publishes the default threshold rules ({@link DefaultRules}) whose ruleId is not on the topic yet. A rule
+     * already there is left alone even if it differs: it may be an agency's own version of the default.
+     */
+    public PublishSummary publishDefaultThresholdRules(String topic) {
+        Map<String, ThresholdRule> rules = keyed(DefaultRules.load().stream().map(AlertRule::toAvro).toList(),
+                ThresholdRule::getRuleId);
+        return publish(topic, rules, ThresholdRule.class, (existing, candidate) -> true, r -> null);
     }
 
     /**

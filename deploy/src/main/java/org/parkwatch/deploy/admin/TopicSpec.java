@@ -23,9 +23,13 @@ public record TopicSpec(int partitions, Map<String, String> configs) {
     public static TopicSpec forRole(TopicRole role, TopicLayout layout) {
         int partitions = layout.partitions();
         return switch (role) {
+            // Inputs, alerts and dead letters carry their own event times in their values; their record timestamps
+            // are the broker's append time, so that time-based retention counts from arrival. With the producer's
+            // time, a backfilled year or an alert about last month would be deleted by retention at once.
             case INPUT -> new TopicSpec(partitions, Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.inputRetention().toMillis())));
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.inputRetention().toMillis()),
+                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
             // Reference data is read whole by every instance, so its partition count does not matter for
             // co-partitioning; the configured count keeps one scheme for all topics. Factor versions are published
             // ahead of their validity and stamped with it, and Kafka 4 brokers reject by default timestamps more
@@ -43,7 +47,8 @@ public record TopicSpec(int partitions, Map<String, String> configs) {
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             case EVENTS -> new TopicSpec(partitions, Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.eventsRetention().toMillis())));
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.eventsRetention().toMillis()),
+                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
         };
     }
 }

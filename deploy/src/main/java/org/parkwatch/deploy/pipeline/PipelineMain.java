@@ -1,20 +1,26 @@
 package org.parkwatch.deploy.pipeline;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.parkwatch.api.ApiMetrics;
+import org.parkwatch.api.ApiServer;
+import org.parkwatch.api.ApiSettings;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline process: runs until SIGTERM (exit through the shutdown hook, after a clean close) or until the
- * streams client dies (exit status 1). Bad arguments or configuration exit with status 2. Topics must exist
- * beforehand; creating them is a separate, explicit step.
+ * The pipeline process: the pipeline and its HTTP API (queries, dashboard, health, Prometheus metrics), running
+ * until SIGTERM (exit through the shutdown hook, after a clean close) or until the streams client dies (exit
+ * status 1). Bad arguments or configuration exit with status 2. Topics must exist beforehand; creating them is a
+ * separate, explicit step.
  */
 public final class PipelineMain {
 
@@ -41,11 +47,21 @@ public final class PipelineMain {
             return EXIT_USAGE;
         }
         LOG.info("Starting pipeline {} against {}", config.kafka().applicationId(), config.kafka().bootstrapServers());
-        PipelineRunner runner = PipelineRunner.start(config, new SimpleMeterRegistry());
+        PrometheusMeterRegistry meters = ApiMetrics.prometheusRegistry();
+        PipelineRunner runner = PipelineRunner.start(config, meters);
+        ApiServer api;
+        try {
+            api = ApiServer.start(apiSettings(config), runner.streams(), meters);
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        LOG.info("HTTP API, dashboard and metrics on {}:{}", config.api().host(), api.port());
         AtomicBoolean terminating = new AtomicBoolean();
         Thread shutdownHook = new Thread(() -> {
             terminating.set(true);
-            LOG.info("Termination requested; closing the pipeline");
+            LOG.info("Termination requested; closing the API and the pipeline");
+            api.close();
             runner.close();
         }, "parkwatch-pipeline-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -60,7 +76,27 @@ public final class PipelineMain {
             // Termination began meanwhile: the hook closes the pipeline.
             return 0;
         }
+        api.close();
         runner.close();
         return EXIT_CLIENT_DIED;
+    }
+
+    /**
+     * The API settings of {@code config}. When Kafka Streams' {@code application.server} is set (as
+     * {@code parkwatch.kafka.application.server=host:port}, the address other instances reach this API at), the
+     * API advertises it and forwards queries for keys held by other instances to theirs.
+     */
+    public static ApiSettings apiSettings(ParkWatchConfig config) {
+        ApiSettings settings = new ApiSettings(config.api().host(), config.api().port(), config.api().requiredToken(),
+                config.api().corsOrigins(), Optional.empty());
+        String advertised = config.kafka().clientOverrides().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        if (advertised == null || advertised.isBlank()) {
+            return settings;
+        }
+        int colon = advertised.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new ConfigException(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised, "expected host:port");
+        }
+        return settings.advertisedAs(advertised.substring(0, colon), Integer.parseInt(advertised.substring(colon + 1)));
     }
 }

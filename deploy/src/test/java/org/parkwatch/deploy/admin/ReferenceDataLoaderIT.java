@@ -134,6 +134,31 @@ class ReferenceDataLoaderIT {
     }
 
     @Test
+    void shouldPublishDefaultRulesOnlyWhereTheTopicHasNoRuleOfThatIdYet() {
+        Topics topics = createTopics();
+        int defaults = org.parkwatch.alerting.DefaultRules.load().size();
+        PublishSummary first;
+        try (ReferenceDataLoader loader = loader(FIRST_RUN)) {
+            first = loader.publishDefaultThresholdRules(topics.thresholdRules());
+        }
+        assertThat(first.written()).hasSize(defaults);
+        // an agency tightens one default rule; publishing the defaults again must not undo that
+        String tightened = first.written().get(0);
+        org.parkwatch.avro.ThresholdRule own = org.parkwatch.alerting.DefaultRules.load().stream()
+                .filter(r -> r.ruleId().equals(tightened)).findFirst().orElseThrow()
+                .withLevels(java.util.OptionalDouble.empty(), 0.5, 0.4).toAvro();
+        try (ReferenceDataLoader loader = loader(FIRST_RUN)) {
+            loader.publishThresholdRules(topics.thresholdRules(), List.of(own));
+        }
+        PublishSummary second;
+        try (ReferenceDataLoader loader = loader(SECOND_RUN)) {
+            second = loader.publishDefaultThresholdRules(topics.thresholdRules());
+        }
+        assertThat(second.written()).isEmpty();
+        assertThat(second.unchanged()).hasSize(defaults).contains(tightened);
+    }
+
+    @Test
     void shouldPublishTheDefaultFactorSetIdempotently() {
         Topics topics = createTopics();
         Set<String> versions = DefaultFactors.load().stream()

@@ -15,9 +15,10 @@ class TopicSpecTest {
     private final TopicLayout layout = new TopicLayout("park", 4, Duration.ofDays(3), Duration.ofDays(14));
 
     @Test
-    void shouldKeepInputsForTheInputRetention() {
+    void shouldKeepInputsForTheInputRetentionCountedFromArrival() {
         assertThat(TopicSpec.forRole(TopicRole.INPUT, layout)).isEqualTo(new TopicSpec(4,
-                Map.of("cleanup.policy", "delete", "retention.ms", "259200000")));
+                Map.of("cleanup.policy", "delete", "retention.ms", "259200000",
+                        "message.timestamp.type", "LogAppendTime")));
     }
 
     @Test
@@ -40,8 +41,9 @@ class TopicSpecTest {
     }
 
     @Test
-    void shouldKeepEventsForTheEventsRetention() {
+    void shouldKeepEventsForTheEventsRetentionCountedFromArrival() {
         assertThat(TopicSpec.forRole(TopicRole.EVENTS, layout)).isEqualTo(new TopicSpec(4,
-                Map.of("cleanup.policy", "delete", "retention.ms", "1209600000")));
+                Map.of("cleanup.policy", "delete", "retention.ms", "1209600000",
+                        "message.timestamp.type", "LogAppendTime")));
     }
 }

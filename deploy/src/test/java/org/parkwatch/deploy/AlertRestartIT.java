@@ -1,0 +1,148 @@
+package org.parkwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.AlertState;
+import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.GridRegion;
+import org.parkwatch.avro.Outlet;
+import org.parkwatch.avro.PermittedLoads;
+import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.avro.WastewaterSample;
+import org.parkwatch.avro.WindowKind;
+import org.parkwatch.broker.BrokerSettings;
+import org.parkwatch.broker.EmbeddedKafkaBroker;
+import org.parkwatch.deploy.admin.ReferenceDataLoader;
+import org.parkwatch.deploy.admin.TopicAdmin;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.registry.RegistrySettings;
+import org.parkwatch.registry.SchemaRegistryServer;
+import org.parkwatch.serde.SerdeSettings;
+import org.parkwatch.serde.SpecificAvroSerializer;
+import org.parkwatch.serde.registry.RegistryClientSettings;
+import org.parkwatch.serde.registry.RestSchemaRegistryClient;
+import org.parkwatch.topology.Topics;
+
+/**
+ * An alert opened before the pipeline process is killed is still open after it restarts: the next sample below
+ * the clear level resolves that same alert (same alertId) instead of being ignored or opening another.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class AlertRestartIT {
+
+    private static EmbeddedKafkaBroker broker;
+    private static SchemaRegistryServer registry;
+    private static RestSchemaRegistryClient registryClient;
+
+    @TempDir
+    static Path stateDir;
+
+    @BeforeAll
+    static void startKafkaAndRegistry() {
+        broker = EmbeddedKafkaBroker.start(BrokerSettings.ephemeral());
+        registry = SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(), 0));
+        registryClient = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registry.url()));
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+        broker.close();
+    }
+
+    @Test
+    void shouldKeepAnOpenAlertAcrossAHardRestartOfThePipeline() throws Exception {
+        Map<String, String> settings = Map.of(
+                "parkwatch.bootstrap.servers", broker.bootstrapServers(),
+                "parkwatch.schema.registry.url", registry.url(),
+                "parkwatch.application.id", "alert-restart-it",
+                "parkwatch.state.dir", stateDir.resolve("streams").toString(),
+                "parkwatch.topic.prefix", "alerting",
+                "parkwatch.topic.partitions", "2");
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
+        Topics topics = config.topicLayout().topics();
+        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
+            admin.ensureTopics(topics);
+        }
+        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
+            loader.publishDefaultFactors(topics.emissionFactors());
+            loader.publishEnterprises(topics.enterprises(), List.of(enterprise()));
+            loader.publishThresholdRules(topics.thresholdRules(), List.of(ThresholdRule.newBuilder()
+                    .setRuleId("cod-concentration").setVersion(1).setScopeType(SubjectType.OUTLET).setScopeId("*")
+                    .setMetric("cod.concentration.ratio").setWindow(WindowKind.SAMPLE).setWarningLevel(0.9)
+                    .setLimit(1.0).setClearLevel(0.85).setUnit("ratio to outlet limit").setMinConsecutive(1)
+                    .setSource("test rule").build()));
+        }
+
+        String alertId;
+        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+            PipelineProcess first = PipelineProcess.start(settings, "alert-first");
+            // COD 600 mg/L at an outlet limited to 500 mg/L: ratio 1.2, a critical alert
+            send(producer, topics, "w-1", Instant.parse("2024-05-01T00:00:00Z"), 600);
+            List<Alert> opened = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> alerts(topics), list -> !list.isEmpty());
+            assertThat(opened).singleElement().satisfies(a -> assertThat(a.getState()).isEqualTo(AlertState.OPEN));
+            alertId = opened.get(0).getAlertId();
+            first.killHard();
+
+            try (PipelineProcess second = PipelineProcess.start(settings, "alert-second")) {
+                // 350 mg/L: ratio 0.7, below the clear level 0.85
+                send(producer, topics, "w-2", Instant.parse("2024-05-01T01:00:00Z"), 350);
+                List<Alert> all = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> alerts(topics), list -> list.size() >= 2);
+                assertThat(all).extracting(Alert::getState).containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+                assertThat(all).extracting(Alert::getAlertId).containsOnly(alertId);
+            }
+        }
+    }
+
+    private static Enterprise enterprise() {
+        return Enterprise.newBuilder().setEnterpriseId("E1").setParkId("park-a").setName("E1").setSector("chemicals")
+                .setGridRegion(GridRegion.EAST)
+                .setOutlets(List.of(Outlet.newBuilder().setOutletId("W1").setDischargeClass("GB8978-1996/3")
+                        .setCodLimitMgPerL(500.0).setAmmoniaNitrogenLimitMgPerL(45.0).build()))
+                .setPermittedLoads(new PermittedLoads(null, null, null)).build();
+    }
+
+    private static void send(KafkaProducer<String, SpecificRecord> producer, Topics topics, String id, Instant start,
+                             double cod) throws Exception {
+        producer.send(new ProducerRecord<>(topics.wastewaterSamples(), "E1", WastewaterSample.newBuilder()
+                .setEventId(id).setEnterpriseId("E1").setOutletId("W1").setVolumeM3(20).setCodMgPerL(cod)
+                .setAmmoniaNitrogenMgPerL(5.0).setIntervalStart(start).setIntervalEnd(start.plusSeconds(3600))
+                .build())).get();
+    }
+
+    private static List<Alert> alerts(Topics topics) {
+        return TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topics.alerts(), Alert.class);
+    }
+
+    private static KafkaProducer<String, SpecificRecord> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return new KafkaProducer<>(props, new StringSerializer(),
+                new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
+    }
+}

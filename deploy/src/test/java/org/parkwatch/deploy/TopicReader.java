@@ -1,0 +1,46 @@
+package org.parkwatch.deploy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.parkwatch.serde.SpecificAvroDeserializer;
+import org.parkwatch.serde.registry.SchemaRegistryClient;
+
+/** Reads everything committed on a topic so far, as a read_committed consumer would. */
+final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    static <T extends SpecificRecord> List<T> readCommitted(String bootstrap, SchemaRegistryClient registry,
+                                                            String topic, Class<T> type) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new SpecificAvroDeserializer<>(registry, type))) {
+            consumer.subscribe(List.of(topic));
+            List<T> values = new ArrayList<>();
+            int empty = 0;
+            // until three polls in a row bring nothing: everything committed so far
+            while (empty < 3) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    empty++;
+                } else {
+                    empty = 0;
+                    records.forEach(r -> values.add(r.value()));
+                }
+            }
+            return values;
+        }
+    }
+}

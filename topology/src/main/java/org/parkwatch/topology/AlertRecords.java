@@ -1,0 +1,89 @@
+package org.parkwatch.topology;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.parkwatch.alerting.AlertState;
+import org.parkwatch.alerting.AlertStateName;
+import org.parkwatch.alerting.Subject;
+import org.parkwatch.alerting.Transition;
+import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.AlertSeverity;
+import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.WindowKind;
+import org.parkwatch.avro.internal.AlertWatch;
+
+/** Translates between the Kafka-free alert lifecycle and its Avro forms in stores and on the alert topic. */
+final class AlertRecords {
+
+    private AlertRecords() {
+    }
+
+    /** What the lifecycle state is about, kept beside it so that a rule change can re-judge it on its own. */
+    record Context(Subject subject, String metric, WindowKind window, java.time.Instant windowStart,
+                   java.time.Instant windowEnd) {
+
+        static Context of(AlertObservation o) {
+            return new Context(o.subject(), o.metric(), o.window(), o.windowStart(), o.windowEnd());
+        }
+    }
+
+    static AlertWatch watch(AlertState s, Context c) {
+        return AlertWatch.newBuilder()
+                .setAlertKey(s.alertKey()).setRuleId(s.ruleId()).setRuleVersion(s.ruleVersion())
+                .setPhase(s.phase().name()).setBreachCount(s.breachCount()).setBreachSince(s.breachSince())
+                .setSequence(s.sequence()).setAlertId(s.alertId())
+                .setSeverity(s.severity() == null ? null : s.severity().name())
+                .setLastTransition(s.lastTransition() == null ? null : s.lastTransition().name())
+                .setOpenedAt(s.openedAt()).setLastValue(s.lastValue()).setLastObservedAt(s.lastObservedAt())
+                .setSubjectType(c.subject().type().name()).setSubjectId(c.subject().id())
+                .setParkId(c.subject().parkId()).setSector(c.subject().sector())
+                .setEnterpriseId(c.subject().enterpriseId()).setOutletId(c.subject().outletId())
+                .setMetric(c.metric()).setWindow(c.window().name())
+                .setWindowStart(c.windowStart()).setWindowEnd(c.windowEnd())
+                .build();
+    }
+
+    static AlertState state(AlertWatch w) {
+        return new AlertState(w.getAlertKey(), w.getRuleId(), w.getRuleVersion(),
+                AlertState.Phase.valueOf(w.getPhase()), w.getBreachCount(), w.getBreachSince(), w.getSequence(),
+                w.getAlertId(), w.getSeverity() == null ? null : AlertSeverity.valueOf(w.getSeverity()),
+                w.getLastTransition() == null ? null : AlertStateName.valueOf(w.getLastTransition()),
+                w.getOpenedAt(), w.getLastValue(), w.getLastObservedAt());
+    }
+
+    static Context context(AlertWatch w) {
+        Subject subject = new Subject(SubjectType.valueOf(w.getSubjectType()), w.getSubjectId(), w.getParkId(),
+                w.getSector(), w.getEnterpriseId(), w.getOutletId());
+        return new Context(subject, w.getMetric(), WindowKind.valueOf(w.getWindow()), w.getWindowStart(),
+                w.getWindowEnd());
+    }
+
+    static Alert alert(Transition t, Context c) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        t.evidence().figures().forEach((k, v) -> evidence.put(k, String.valueOf(v)));
+        if (c.subject().enterpriseId() != null) {
+            evidence.put("enterpriseId", c.subject().enterpriseId());
+        }
+        if (c.subject().outletId() != null) {
+            evidence.put("outletId", c.subject().outletId());
+        }
+        evidence.put("ruleSource", t.rule().source());
+        return Alert.newBuilder()
+                .setAlertId(t.alertId())
+                .setRuleId(t.rule().ruleId()).setRuleVersion(t.rule().version())
+                .setSubjectType(c.subject().type()).setSubjectId(c.subject().id()).setParkId(c.subject().parkId())
+                .setMetric(c.metric()).setWindow(c.window())
+                .setWindowStart(c.windowStart()).setWindowEnd(c.windowEnd())
+                .setSeverity(t.severity()).setState(t.state().toAvro())
+                .setValue(t.value())
+                .setWarningLevel(t.rule().warningLevel().isPresent() ? t.rule().warningLevel().getAsDouble() : null)
+                .setLimit(t.rule().limit()).setClearLevel(t.rule().clearLevel()).setUnit(t.rule().unit())
+                .setOpenedAt(t.openedAt()).setTransitionAt(t.at())
+                .setLedgerEntryIds(t.evidence().ledgerEntryIds())
+                .setMessage(t.message())
+                .setEvidence(evidence)
+                .setCause(t.cause().name())
+                .build();
+    }
+}

@@ -1,0 +1,178 @@
+package org.parkwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parkwatch.topology.PipelineFixture.local;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.AlertSeverity;
+import org.parkwatch.avro.AlertState;
+import org.parkwatch.avro.DataFlag;
+import org.parkwatch.avro.GridRegion;
+import org.parkwatch.avro.PermittedLoads;
+import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.avro.WastewaterSample;
+import org.parkwatch.avro.WindowKind;
+
+/** Alerts decided in the topology: one record per transition, with evidence an agency can follow. */
+class AlertTopologyTest {
+
+    private PipelineFixture p;
+    private int sample;
+
+    @BeforeEach
+    void setUp() {
+        p = new PipelineFixture();
+        p.standardFactors();
+        // outlet W1 of the fixture: COD limit 500 mg/L, NH3-N limit 45 mg/L; COD permit 100 kg a year
+        p.enterprise("E1", "park-1", GridRegion.EAST, new PermittedLoads(100.0, null, null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        p.close();
+    }
+
+    private static ThresholdRule codRule(String ruleId, int version, SubjectType scope, String scopeId,
+                                         double warning, double limit, double clear, int consecutive) {
+        return ThresholdRule.newBuilder().setRuleId(ruleId).setVersion(version).setScopeType(scope)
+                .setScopeId(scopeId).setMetric("cod.concentration.ratio").setWindow(WindowKind.SAMPLE)
+                .setWarningLevel(warning).setLimit(limit).setClearLevel(clear).setUnit("ratio to outlet limit")
+                .setMinDurationMs(0).setMinConsecutive(consecutive).setEnabled(true).setSource("test rule").build();
+    }
+
+    /** One hourly sample at W1 with the given COD (mg/L); null with flag D means the analyser failed. */
+    private void cod(Double mgPerL, DataFlag flag) {
+        Instant start = local("2023-03-01T00:00").plusSeconds(3600L * sample++);
+        p.wastewater.pipeInput(new TestRecord<>("E1", WastewaterSample.newBuilder().setEventId("w-" + sample)
+                .setEnterpriseId("E1").setOutletId("W1").setVolumeM3(10).setCodMgPerL(mgPerL).setCodFlag(flag)
+                .setAmmoniaNitrogenMgPerL(5.0).setIntervalStart(start).setIntervalEnd(start.plusSeconds(3600)).build(),
+                PipelineFixture.NOW));
+    }
+
+    private void cod(double... mgPerL) {
+        for (double v : mgPerL) {
+            cod(v, DataFlag.N);
+        }
+    }
+
+    @Test
+    void shouldOpenEscalateAndResolveAConcentrationAlertEmittingOnlyTransitions() {
+        p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        // ratios to the 500 mg/L limit: 0.5, 0.92 (warning), 0.94, 1.04 (limit), 0.96, 0.80 (below clear 0.85)
+        cod(250, 460, 470, 520, 480, 400);
+
+        List<Alert> alerts = p.alerts.readValuesToList();
+        assertThat(alerts).extracting(Alert::getState, Alert::getSeverity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertState.OPEN, AlertSeverity.WARNING),
+                org.assertj.core.groups.Tuple.tuple(AlertState.ESCALATED, AlertSeverity.CRITICAL),
+                org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, AlertSeverity.CRITICAL));
+        assertThat(alerts).extracting(Alert::getAlertId).containsOnly(alerts.get(0).getAlertId());
+        assertThat(alerts).extracting(Alert::getValue).containsExactly(0.92, 1.04, 0.8);
+        assertThat(p.metrics.counter("parkwatch.alerts", "severity", "WARNING", "state", "OPEN").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldCarryTheEvidenceBehindTheValue() {
+        p.rule(codRule("cod-conc", 3, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        cod(600);
+
+        Alert alert = p.alerts.readValue();
+        assertThat(alert.getRuleId()).isEqualTo("cod-conc");
+        assertThat(alert.getRuleVersion()).isEqualTo(3);
+        assertThat(alert.getSubjectType()).isEqualTo(SubjectType.OUTLET);
+        assertThat(alert.getSubjectId()).isEqualTo("W1");
+        assertThat(alert.getParkId()).isEqualTo("park-1");
+        assertThat(alert.getValue()).isEqualTo(1.2); // 600 / 500
+        assertThat(alert.getLimit()).isEqualTo(1.0);
+        assertThat(alert.getWarningLevel()).isEqualTo(0.9);
+        assertThat(alert.getEvidence()).containsEntry("concentrationMgPerL", "600.0")
+                .containsEntry("outletLimitMgPerL", "500.0").containsEntry("enterpriseId", "E1");
+        assertThat(alert.getLedgerEntryIds()).containsExactly("w-1:COD:NONE");
+        assertThat(alert.getMessage()).contains("cod.concentration.ratio");
+    }
+
+    @Test
+    void shouldNotStormWhenTheValueOscillatesAroundTheLimit() {
+        p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 3));
+        // 0.95, 1.05, 0.97, 1.02, 0.96, 1.03, 0.94, 1.01: never below the clear level 0.85
+        cod(475, 525, 485, 510, 480, 515, 470, 505);
+
+        // opens at the third breaching sample (0.97, warning), escalates once at 1.02, and nothing more
+        assertThat(p.alerts.readValuesToList()).extracting(Alert::getState, Alert::getValue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertState.OPEN, 0.97),
+                org.assertj.core.groups.Tuple.tuple(AlertState.ESCALATED, 1.02));
+    }
+
+    @Test
+    void shouldNeverFireOnAnEstimatedConcentration() {
+        p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        // analyser fault: COD is estimated with the discharge factor (80 mg/L here), and never judged
+        cod(null, DataFlag.D);
+        cod(null, DataFlag.D);
+
+        assertThat(p.ledger.readValuesToList()).anySatisfy(e -> assertThat(e.getEstimated()).isTrue());
+        assertThat(p.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldJudgeWithTheMostSpecificRule() {
+        p.rule(codRule("cod-any-outlet", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        p.rule(codRule("cod-w1", 1, SubjectType.OUTLET, "W1", 1.8, 2.0, 1.5, 1));
+        // 1.2 breaches the generic rule but not the one written for W1
+        cod(600);
+        assertThat(p.alerts.isEmpty()).isTrue();
+        // 2.2 breaches W1's own rule
+        cod(1100);
+        assertThat(p.alerts.readValue().getRuleId()).isEqualTo("cod-w1");
+    }
+
+    @Test
+    void shouldReJudgeAnOpenAlertWhenItsRuleChangesAtRuntime() {
+        p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        cod(550); // 1.1: OPEN CRITICAL
+        p.alerts.readValue();
+
+        // the agency raises the limit to twice the outlet limit: 1.1 no longer reaches the warning level 1.8
+        p.rule(codRule("cod-conc", 2, SubjectType.OUTLET, "*", 1.8, 2.0, 1.5, 1));
+        p.refreshRules();
+
+        Alert resolved = p.alerts.readValue();
+        assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
+        assertThat(resolved.getRuleVersion()).isEqualTo(2);
+        assertThat(resolved.getCause()).isEqualTo("RULE_CHANGED");
+    }
+
+    @Test
+    void shouldRaiseAQuotaAlertAsTheYearToDateLoadApproachesThePermit() {
+        p.rule(ThresholdRule.newBuilder().setRuleId("cod-quota").setVersion(1).setScopeType(SubjectType.ENTERPRISE)
+                .setScopeId("*").setMetric("cod.load.ytd.ratio").setWindow(WindowKind.YEAR_TO_DATE)
+                .setWarningLevel(0.8).setLimit(1.0).setClearLevel(0.75).setUnit("ratio to annual permit")
+                .setSource("test rule").build());
+        // each sample: 10 m3 x 500 mg/L x 1e-3 = 5 kg COD; the permit is 100 kg a year
+        for (int i = 0; i < 15; i++) {
+            cod(500.0, DataFlag.N);
+        }
+        p.publishTotals(); // 75 kg: 0.75, below the warning level
+        assertThat(p.alerts.readValuesToList()).filteredOn(a -> a.getRuleId().equals("cod-quota")).isEmpty();
+        cod(500, 500);
+        p.publishTotals(); // 85 kg: 0.85
+        cod(500, 500, 500);
+        p.publishTotals(); // 100 kg: 1.0
+
+        List<Alert> quota = p.alerts.readValuesToList().stream().filter(a -> a.getRuleId().equals("cod-quota")).toList();
+        assertThat(quota).extracting(Alert::getState, Alert::getSeverity, Alert::getValue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertState.OPEN, AlertSeverity.WARNING, 0.85),
+                org.assertj.core.groups.Tuple.tuple(AlertState.ESCALATED, AlertSeverity.CRITICAL, 1.0));
+        assertThat(quota.get(0).getSubjectId()).isEqualTo("E1");
+        assertThat(quota.get(0).getWindow()).isEqualTo(WindowKind.YEAR_TO_DATE);
+        assertThat(quota.get(0).getEvidence()).containsEntry("permittedKgPerYear", "100.0");
+    }
+}
