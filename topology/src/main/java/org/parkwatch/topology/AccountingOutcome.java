@@ -9,12 +9,13 @@ import org.parkwatch.avro.Enterprise;
 import org.parkwatch.ingest.Activity;
 import org.parkwatch.totals.Amounts;
 
-/** What became of one input record: accounted into ledger entries, or rejected to the dead-letter topic. */
+/** What became of one input record: accounted into ledger entries, taken as an IAV report, or rejected. */
 sealed interface AccountingOutcome {
 
     /** An accepted activity: its ledger entries and their sum, at the activity's accounting time. */
     record Accounted(String enterpriseId, String parkId, String eventId, Instant accountingTime,
-                     List<EmissionEntry> entries, Amounts amounts, Activity activity, Enterprise enterprise)
+                     List<EmissionEntry> entries, Amounts amounts, Activity activity, Enterprise enterprise,
+                     boolean inCoveredHour)
             implements AccountingOutcome {
 
         String lastEntryId() {
@@ -23,5 +24,10 @@ sealed interface AccountingOutcome {
     }
 
     record Rejected(DeadLetter deadLetter) implements AccountingOutcome {
+    }
+
+    /** An accepted industrial added value report of an enterprise. */
+    record IavReported(String enterpriseId, String parkId, org.parkwatch.avro.internal.IavReportState report)
+            implements AccountingOutcome {
     }
 }

@@ -25,7 +25,10 @@ import org.parkwatch.ingest.Validation;
 import org.parkwatch.pricing.FactorLookup;
 import org.parkwatch.serde.WireFormatException;
 import org.parkwatch.totals.Amounts;
+import org.parkwatch.avro.internal.IavReports;
 import org.parkwatch.totals.GracePolicy;
+import org.parkwatch.totals.WindowCalendar;
+import org.parkwatch.totals.WindowKind;
 
 /**
  * Where an activity record is accepted or rejected, then priced. Steps, each delegated to Kafka-free code:
@@ -46,10 +49,13 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
     private WindowStore<String, Long> seenEvents;
     private KeyValueStore<String, Long> watermark;
+    private KeyValueStore<String, IavReports> iavReports;
+    private final WindowCalendar calendar;
 
     ActivityAccountingProcessor(Iterable<ActivityInput<? extends SpecificRecord>> inputs,
                                 Function<FactorLookup, ActivityPricer> pricerOverFactors,
-                                GracePolicy grace, Clock clock, PipelineMetrics metrics) {
+                                GracePolicy grace, WindowCalendar calendar, Clock clock, PipelineMetrics metrics) {
+        this.calendar = calendar;
         this.inputsByTopic = java.util.stream.StreamSupport.stream(inputs.spliterator(), false)
                 .collect(Collectors.toMap(ActivityInput::topic, Function.identity()));
         this.pricerOverFactors = pricerOverFactors;
@@ -64,6 +70,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         this.enterprises = context.getStateStore(StoreNames.ENTERPRISES);
         this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
         this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
+        this.iavReports = context.getStateStore(StoreNames.IAV_REPORTS);
         this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS)));
     }
 
@@ -134,7 +141,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         String parkId = enterprise.get().getParkId();
         context.forward(new Record<>(activity.enterpriseId(),
                 new AccountingOutcome.Accounted(activity.enterpriseId(), parkId, eventId, time, entries, amounts,
-                        activity, enterprise.get()),
+                        activity, enterprise.get(), inCoveredHour(activity.enterpriseId(), time)),
                 time.toEpochMilli()));
     }
 
@@ -158,6 +165,13 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             return Optional.empty();
         }
         return Optional.ofNullable(enterprises.get(enterpriseId)).map(ValueAndTimestamp::value);
+    }
+
+    /** Whether an IAV report of the enterprise covers the hour of the activity: the intensity numerator. */
+    private boolean inCoveredHour(String enterpriseId, Instant time) {
+        IavReports reports = iavReports.get(enterpriseId);
+        return reports != null && IntensityRecords.schedule(reports, enterpriseId)
+                .covers(calendar.windowOf(WindowKind.HOUR, time).start());
     }
 
     private Instant currentWatermark(String input) {

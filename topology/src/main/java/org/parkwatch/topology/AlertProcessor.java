@@ -47,6 +47,15 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
 
     private final Duration ruleRefresh;
     private final PipelineMetrics metrics;
+    private final AlertStores storeNames;
+
+    /** The stores of one alerting step (enterprise level, or park level in its own sub-topology). */
+    record AlertStores(String states, String openAlerts, String history) {
+
+        String[] all() {
+            return new String[] {states, openAlerts, history};
+        }
+    }
 
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, AlertWatch> states;
@@ -56,7 +65,8 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     private RuleBook rules = RuleBook.empty();
     private Map<String, Integer> ruleVersions = new HashMap<>();
 
-    AlertProcessor(Duration ruleRefresh, PipelineMetrics metrics) {
+    AlertProcessor(AlertStores storeNames, Duration ruleRefresh, PipelineMetrics metrics) {
+        this.storeNames = storeNames;
         this.ruleRefresh = ruleRefresh;
         this.metrics = metrics;
     }
@@ -64,9 +74,9 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.states = context.getStateStore(StoreNames.ALERT_STATE);
-        this.openAlerts = context.getStateStore(StoreNames.OPEN_ALERTS);
-        this.history = context.getStateStore(StoreNames.ALERT_HISTORY);
+        this.states = context.getStateStore(storeNames.states());
+        this.openAlerts = context.getStateStore(storeNames.openAlerts());
+        this.history = context.getStateStore(storeNames.history());
         this.ruleTable = context.getStateStore(StoreNames.THRESHOLD_RULES);
         context.schedule(ruleRefresh, PunctuationType.WALL_CLOCK_TIME, now -> refreshRules(Instant.ofEpochMilli(now)));
     }
@@ -77,10 +87,13 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
             refreshRules(Instant.ofEpochMilli(context.currentSystemTimeMs()));
         }
         AlertObservation o = record.value();
-        Optional<AlertRule> rule = rules.ruleFor(o.metric(), o.window(), o.subject());
-        if (rule.isEmpty()) {
-            return;
+        // Equally specific rules (e.g. two standards' limits for the same metric) each keep their own alerts.
+        for (AlertRule rule : rules.rulesFor(o.metric(), o.window(), o.subject())) {
+            judge(o, Optional.of(rule));
         }
+    }
+
+    private void judge(AlertObservation o, Optional<AlertRule> rule) {
         String key = AlertLifecycle.alertKey(rule.get().ruleId(), o.subject(), o.window(), o.lifecycleWindowStart());
         AlertWatch stored = states.get(key);
         AlertRecords.Context ctx = AlertRecords.Context.of(o);

@@ -85,6 +85,6 @@ final class LedgerEntries {
 
     static ActivityAmounts amountsOf(AccountingOutcome.Accounted a) {
         return new ActivityAmounts(a.eventId(), a.enterpriseId(), a.parkId(), a.accountingTime(),
-                TotalsRecords.toAvro(a.amounts()), a.lastEntryId());
+                TotalsRecords.toAvro(a.amounts()), a.lastEntryId(), a.inCoveredHour());
     }
 }

@@ -29,7 +29,9 @@ import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.internal.AlertWatch;
-import org.parkwatch.avro.internal.ActivityAmounts;
+import org.parkwatch.avro.IntensitySnapshot;
+import org.parkwatch.avro.internal.IavReports;
+import org.parkwatch.avro.internal.TotalsInput;
 import org.parkwatch.avro.internal.WindowBookState;
 import org.parkwatch.ingest.ActivityValidator;
 import org.parkwatch.totals.GracePolicy;
@@ -53,7 +55,9 @@ public final class ParkWatchTopology {
         Serde<String> keys = Serdes.String();
         Serde<EmissionTotals> storedTotals = new InternalAvroSerde<>(EmissionTotals.getClassSchema());
         Serde<WindowBookState> storedBooks = new InternalAvroSerde<>(WindowBookState.getClassSchema());
-        Serde<ActivityAmounts> amountsSerde = new InternalAvroSerde<>(ActivityAmounts.getClassSchema());
+        Serde<TotalsInput> totalsInputSerde = new InternalAvroSerde<>(TotalsInput.getClassSchema());
+        Serde<IntensitySnapshot> storedIntensity = new InternalAvroSerde<>(IntensitySnapshot.getClassSchema());
+        Serde<IavReports> storedReports = new InternalAvroSerde<>(IavReports.getClassSchema());
 
         // Reference data every task needs whatever its partition: global tables, read whole by each instance.
         builder.globalTable(topics.enterprises(),
@@ -71,13 +75,19 @@ public final class ParkWatchTopology {
                         .withKeySerde(keys).withValueSerde(serdes.thresholdRule()));
 
         Serde<Alert> storedAlerts = new InternalAvroSerde<>(Alert.getClassSchema());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ALERT_STATE), keys,
-                new InternalAvroSerde<AlertWatch>(AlertWatch.getClassSchema())));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.OPEN_ALERTS), keys, storedAlerts));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ALERT_HISTORY), keys, storedAlerts));
+        var enterpriseAlertStores = new AlertProcessor.AlertStores(StoreNames.ALERT_STATE, StoreNames.OPEN_ALERTS,
+                StoreNames.ALERT_HISTORY);
+        var parkAlertStores = new AlertProcessor.AlertStores(StoreNames.PARK_ALERT_STATE, StoreNames.PARK_OPEN_ALERTS,
+                StoreNames.PARK_ALERT_HISTORY);
+        for (var alertStores : List.of(enterpriseAlertStores, parkAlertStores)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(alertStores.states()), keys,
+                    new InternalAvroSerde<AlertWatch>(AlertWatch.getClassSchema())));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(alertStores.openAlerts()), keys, storedAlerts));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(alertStores.history()), keys, storedAlerts));
+        }
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, settings.dedupWindow(), Duration.ofMillis(1), false),
                 keys, Serdes.Long()));
@@ -97,6 +107,13 @@ public final class ParkWatchTopology {
                 Stores.persistentKeyValueStore(StoreNames.PARK_WINDOW_HISTORY), keys, storedTotals));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PARK_EVENT_TIME_WATERMARK), keys, Serdes.Long()));
+        for (String store : List.of(StoreNames.IAV_REPORTS, StoreNames.PARK_IAV_REPORTS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, storedReports));
+        }
+        for (String store : List.of(StoreNames.ENTERPRISE_INTENSITY, StoreNames.PARK_INTENSITY)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
+                    storedIntensity));
+        }
 
         ActivityValidator validator = new ActivityValidator(settings.bounds());
         List<ActivityInput<? extends SpecificRecord>> inputs = List.of(
@@ -111,11 +128,19 @@ public final class ParkWatchTopology {
         KStream<byte[], byte[]> raw = builder.stream(topics.activityInputs(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("activity-inputs"));
         KStream<String, AccountingOutcome> outcomes = raw.process(
-                () -> new ActivityAccountingProcessor(inputs, LedgerPricer::new, grace, clock, metrics),
-                Named.as("activity-accounting"), StoreNames.SEEN_EVENTS, StoreNames.EVENT_TIME_WATERMARK);
+                () -> new ActivityAccountingProcessor(inputs, LedgerPricer::new, grace, calendar, clock, metrics),
+                Named.as("activity-accounting"), StoreNames.SEEN_EVENTS, StoreNames.EVENT_TIME_WATERMARK,
+                StoreNames.IAV_REPORTS);
 
-        var branches = outcomes.split(Named.as("outcome-"))
+        // Industrial added value reports: the denominators of the intensities.
+        KStream<String, AccountingOutcome> reportOutcomes = builder.stream(topics.outputReports(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("output-reports"))
+                .process(() -> new IavReportProcessor(serdes.outputReport().deserializer(), clock, metrics),
+                        Named.as("iav-reporting"));
+
+        var branches = outcomes.merge(reportOutcomes, Named.as("all-outcomes")).split(Named.as("outcome-"))
                 .branch((k, v) -> v instanceof AccountingOutcome.Rejected, Branched.as("rejected"))
+                .branch((k, v) -> v instanceof AccountingOutcome.IavReported, Branched.as("iav"))
                 .defaultBranch(Branched.as("accounted"));
         branches.get("outcome-rejected")
                 .mapValues(v -> ((AccountingOutcome.Rejected) v).deadLetter(), Named.as("dead-letter"))
@@ -127,15 +152,50 @@ public final class ParkWatchTopology {
                 .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry()).withName("ledger-sink"));
         accounted.process(LedgerIndexProcessor::new, Named.as("ledger-index"), StoreNames.LEDGER_ENTRIES);
 
-        KStream<String, ActivityAmounts> amounts = accounted.mapValues(LedgerEntries::amountsOf, Named.as("activity-amounts"));
-        KStream<String, EmissionTotals> enterpriseTotals = amounts.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE, StoreNames.ENTERPRISE_WINDOWS,
-                                StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, false,
-                                inputs.stream().map(ActivityInput::name).toList(), settings.inputIdleTimeout(), calendar,
-                                settings.grace(), settings.publishInterval()),
-                        Named.as("enterprise-totals"), StoreNames.ENTERPRISE_WINDOWS,
-                        StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK);
+        KStream<String, TotalsInput> enterpriseInputs = accounted
+                .mapValues(a -> new TotalsInput(a.enterpriseId(), a.parkId(), LedgerEntries.amountsOf(a), null,
+                        List.of()), Named.as("activity-amounts"))
+                .merge(branches.get("outcome-iav").mapValues(v -> {
+                    var r = (AccountingOutcome.IavReported) v;
+                    return new TotalsInput(r.enterpriseId(), r.parkId(), null, r.report(), List.of());
+                }, Named.as("iav-reports-in")), Named.as("enterprise-totals-inputs"));
+
+        var enterpriseStores = new TotalsProcessor.TotalsStores(StoreNames.ENTERPRISE_WINDOWS,
+                StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS,
+                StoreNames.ENTERPRISE_INTENSITY);
+        var enterpriseOut = enterpriseInputs.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE,
+                                enterpriseStores, false, inputs.stream().map(ActivityInput::name).toList(),
+                                settings.inputIdleTimeout(), calendar, settings.grace(), settings.publishInterval()),
+                        Named.as("enterprise-totals"), enterpriseStores.all())
+                .split(Named.as("enterprise-out-"))
+                .branch((k, v) -> v instanceof TotalsOutput.ToPark, Branched.as("to-park"))
+                .defaultBranch(Branched.as("updates"));
+        KStream<String, TotalsOutput.Update> enterpriseUpdates = enterpriseOut.get("enterprise-out-updates")
+                .mapValues(v -> (TotalsOutput.Update) v, Named.as("enterprise-updates"));
+        KStream<String, EmissionTotals> enterpriseTotals = enterpriseUpdates
+                .filter((k, u) -> u.totals() != null, Named.as("enterprise-totals-updates"))
+                .mapValues(TotalsOutput.Update::totals, Named.as("enterprise-totals-values"));
         enterpriseTotals.to(topics.enterpriseTotals(),
                 Produced.with(keys, serdes.emissionTotals()).withName("enterprise-totals-sink"));
+        enterpriseUpdates.mapValues(TotalsOutput.Update::intensity, Named.as("enterprise-intensity-values"))
+                .to(topics.enterpriseIntensity(),
+                        Produced.with(keys, serdes.intensitySnapshot()).withName("enterprise-intensity-sink"));
+
+        var parkStores = new TotalsProcessor.TotalsStores(StoreNames.PARK_WINDOWS, StoreNames.PARK_WINDOW_HISTORY,
+                StoreNames.PARK_EVENT_TIME_WATERMARK, StoreNames.PARK_IAV_REPORTS, StoreNames.PARK_INTENSITY);
+        KStream<String, TotalsOutput.Update> parkUpdates = enterpriseOut.get("enterprise-out-to-park")
+                .mapValues(v -> ((TotalsOutput.ToPark) v).input(), Named.as("park-inputs"))
+                .repartition(Repartitioned.<String, TotalsInput>as("park-totals-inputs")
+                        .withKeySerde(keys).withValueSerde(totalsInputSerde))
+                .process(() -> new TotalsProcessor(SubjectType.PARK, parkStores, true, List.of(),
+                                settings.inputIdleTimeout(), calendar, settings.grace(), settings.publishInterval()),
+                        Named.as("park-totals"), parkStores.all())
+                .mapValues(v -> (TotalsOutput.Update) v, Named.as("park-updates"));
+        parkUpdates.filter((k, u) -> u.totals() != null, Named.as("park-totals-updates"))
+                .mapValues(TotalsOutput.Update::totals, Named.as("park-totals-values"))
+                .to(topics.parkTotals(), Produced.with(keys, serdes.emissionTotals()).withName("park-totals-sink"));
+        parkUpdates.mapValues(TotalsOutput.Update::intensity, Named.as("park-intensity-values"))
+                .to(topics.parkIntensity(), Produced.with(keys, serdes.intensitySnapshot()).withName("park-intensity-sink"));
 
         // Alerts: concentration of each measured sample against its outlet's limit, and year-to-date loads against
         // the permit, judged by the threshold rules in force.
@@ -144,20 +204,14 @@ public final class ParkWatchTopology {
         KStream<String, AlertObservation> quota = enterpriseTotals
                 .process(QuotaWatchProcessor::new, Named.as("quota-watch"));
         concentration.merge(quota, Named.as("alert-observations"))
-                .process(() -> new AlertProcessor(RULE_REFRESH, metrics), Named.as("alerting"),
-                        StoreNames.ALERT_STATE, StoreNames.OPEN_ALERTS, StoreNames.ALERT_HISTORY)
+                .process(() -> new AlertProcessor(enterpriseAlertStores, RULE_REFRESH, metrics), Named.as("alerting"),
+                        enterpriseAlertStores.all())
                 .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("alerts-sink"));
-
-        amounts.selectKey((enterpriseId, a) -> a.getParkId(), Named.as("by-park"))
-                .repartition(Repartitioned.<String, ActivityAmounts>as("park-amounts")
-                        .withKeySerde(keys).withValueSerde(amountsSerde))
-                .process(() -> new TotalsProcessor(SubjectType.PARK, StoreNames.PARK_WINDOWS,
-                                StoreNames.PARK_WINDOW_HISTORY, StoreNames.PARK_EVENT_TIME_WATERMARK, true,
-                                List.of(), settings.inputIdleTimeout(), calendar,
-                                settings.grace(), settings.publishInterval()),
-                        Named.as("park-totals"), StoreNames.PARK_WINDOWS, StoreNames.PARK_WINDOW_HISTORY,
-                        StoreNames.PARK_EVENT_TIME_WATERMARK)
-                .to(topics.parkTotals(), Produced.with(keys, serdes.emissionTotals()).withName("park-totals-sink"));
+        // Park intensities against the park's targets (HJ 274-2009, the carbon-intensity target).
+        parkUpdates.process(ParkIntensityWatchProcessor::new, Named.as("park-intensity-watch"))
+                .process(() -> new AlertProcessor(parkAlertStores, RULE_REFRESH, metrics), Named.as("park-alerting"),
+                        parkAlertStores.all())
+                .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("park-alerts-sink"));
 
         Properties naming = new Properties();
         // Refuse to build if any internal topic or store would get a generated name that a refactor could change.

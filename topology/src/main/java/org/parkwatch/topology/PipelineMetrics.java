@@ -62,6 +62,10 @@ public final class PipelineMetrics {
         }
     }
 
+    void acceptedReport() {
+        counter("parkwatch.input.accepted", "Input events accounted", "input", "output-report").increment();
+    }
+
     void rejected(String input, RejectReason reason) {
         Counter.builder("parkwatch.input.rejected")
                 .description("Input events sent to the dead-letter topic, by reason")

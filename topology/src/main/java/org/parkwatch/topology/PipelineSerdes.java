@@ -4,6 +4,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.IntensitySnapshot;
+import org.parkwatch.avro.OutputReport;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
@@ -21,7 +23,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                              Serde<WastewaterSample> wastewaterSample, Serde<Enterprise> enterprise,
                              Serde<EmissionFactor> emissionFactor, Serde<EmissionEntry> emissionEntry,
                              Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter,
-                             Serde<ThresholdRule> thresholdRule, Serde<Alert> alert) {
+                             Serde<ThresholdRule> thresholdRule, Serde<Alert> alert,
+                             Serde<OutputReport> outputReport, Serde<IntensitySnapshot> intensitySnapshot) {
 
     public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
         return new PipelineSerdes(
@@ -29,7 +32,9 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                 serde(registry, WastewaterSample.class, valueSettings), serde(registry, Enterprise.class, valueSettings),
                 serde(registry, EmissionFactor.class, valueSettings), serde(registry, EmissionEntry.class, valueSettings),
                 serde(registry, EmissionTotals.class, valueSettings), serde(registry, DeadLetter.class, valueSettings),
-                serde(registry, ThresholdRule.class, valueSettings), serde(registry, Alert.class, valueSettings));
+                serde(registry, ThresholdRule.class, valueSettings), serde(registry, Alert.class, valueSettings),
+                serde(registry, OutputReport.class, valueSettings),
+                serde(registry, IntensitySnapshot.class, valueSettings));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,

@@ -20,12 +20,21 @@ public final class StoreNames {
     public static final String LEDGER_ENTRIES = "ledger-entries";
     /** IAV reports per enterprise. */
     public static final String IAV_REPORTS = "iav-reports";
+    /** IAV reports of every enterprise of a park, by park. */
+    public static final String PARK_IAV_REPORTS = "park-iav-reports";
+    /** Latest intensity of each window, keyed as the totals. */
+    public static final String ENTERPRISE_INTENSITY = "enterprise-intensity";
+    public static final String PARK_INTENSITY = "park-intensity";
     /** Current state of open alerts, by alertId. */
     public static final String OPEN_ALERTS = "open-alerts";
     /** Every alert transition, keyed by fixed-width UTC transition time and alertId. */
     public static final String ALERT_HISTORY = "alert-history";
     /** Lifecycle state of each (rule, subject, window) being watched. */
     public static final String ALERT_STATE = "alert-state";
+    /** The same three for park-level alerts, decided in the park sub-topology. */
+    public static final String PARK_ALERT_STATE = "park-alert-state";
+    public static final String PARK_OPEN_ALERTS = "park-open-alerts";
+    public static final String PARK_ALERT_HISTORY = "park-alert-history";
 
     private StoreNames() {
     }

@@ -2,9 +2,12 @@ package org.parkwatch.topology;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -14,31 +17,45 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.internal.ActivityAmounts;
+import org.parkwatch.avro.internal.CoveredAdjustment;
+import org.parkwatch.avro.internal.IavReports;
+import org.parkwatch.avro.internal.TotalsInput;
 import org.parkwatch.avro.internal.WindowBookState;
+import org.parkwatch.intensity.CoveredFigures;
+import org.parkwatch.intensity.HourlyCoverage;
+import org.parkwatch.intensity.IavReport;
+import org.parkwatch.intensity.IavSchedule;
+import org.parkwatch.intensity.IntensityCalculator;
 import org.parkwatch.totals.Amounts;
 import org.parkwatch.totals.InputWatermarks;
 import org.parkwatch.totals.OpenWindow;
 import org.parkwatch.totals.WindowBook;
 import org.parkwatch.totals.WindowCalendar;
+import org.parkwatch.totals.WindowKind;
 import org.parkwatch.totals.WindowSpan;
 
 /**
- * Keeps the hour, day, month and year totals of each subject (enterprise or park) in one book per subject, so an
- * activity costs one read and one write of state whatever the number of windows. Changed windows are published
- * every {@code publishInterval} (not once per activity), and each window is published a last time, as final, once
- * the event-time watermark passes its end plus the grace period; it then moves to the history store.
+ * Where emissions are summed, and divided by industrial added value. One book per subject (enterprise or park) holds
+ * its hour, day, month and year windows, so an activity costs one read and one write of state whatever the number
+ * of windows; each window also keeps the emissions of its hours an IAV report covers, the numerator of its
+ * intensity. Changed windows are published every {@code publishInterval} with their intensity, and each window a
+ * last time, as final, once the event-time watermark passes its end plus the grace period; it then moves to the
+ * history store.
+ *
+ * <p>At the enterprise level an IAV report recomputes the covered emissions of the enterprise's windows from its
+ * hourly totals, publishes the intensities of the windows it touches (closed ones included), and tells the park
+ * level by how much each open window's covered emissions moved.
  */
-final class TotalsProcessor implements Processor<String, ActivityAmounts, String, EmissionTotals> {
+final class TotalsProcessor implements Processor<String, TotalsInput, String, TotalsOutput> {
 
     /** Watermark key of a processor that keeps its own single watermark (the park level). */
     static final String OWN_WATERMARK = "watermark";
 
     private final SubjectType subjectType;
-    private final String booksStoreName;
-    private final String historyStoreName;
-    private final String watermarkStoreName;
+    private final TotalsStores storeNames;
     private final boolean advancesWatermark;
     private final List<String> watermarkKeys;
     private final InputWatermarks inputWatermarks;
@@ -46,28 +63,38 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     private final Duration grace;
     private final Duration publishInterval;
 
-    private ProcessorContext<String, EmissionTotals> context;
+    private ProcessorContext<String, TotalsOutput> context;
     private KeyValueStore<String, WindowBookState> books;
     private KeyValueStore<String, EmissionTotals> history;
     private KeyValueStore<String, Long> watermarks;
+    private KeyValueStore<String, IavReports> iavReports;
+    private KeyValueStore<String, IntensitySnapshot> intensities;
     private final Set<String> changedSubjects = new LinkedHashSet<>();
     /** Earliest closing time of any open window; MIN forces a scan of every book (at start, state unknown). */
     private Instant nextClosingAt = Instant.MIN;
     /** Watermark windows close against, refreshed at every publication; null until any input is seen. */
     private Instant closingWatermark;
+    /** The furthest event time seen: how far the elapsed part of a month or year reaches. */
+    private Instant furthestWatermark;
+
+    /** The stores one level of totals uses. */
+    record TotalsStores(String books, String history, String watermarks, String iavReports, String intensities) {
+
+        String[] all() {
+            return new String[] {books, history, watermarks, iavReports, intensities};
+        }
+    }
 
     /**
      * @param watermarkKeys     the inputs whose watermarks (in the watermark store) close windows; when
      *                          {@code advancesWatermark}, the processor keeps its own under {@link #OWN_WATERMARK}
      * @param inputIdleTimeout  an input whose watermark has not moved for this long no longer holds windows open
      */
-    TotalsProcessor(SubjectType subjectType, String booksStoreName, String historyStoreName, String watermarkStoreName,
-                    boolean advancesWatermark, List<String> watermarkKeys, Duration inputIdleTimeout,
-                    WindowCalendar calendar, Duration grace, Duration publishInterval) {
+    TotalsProcessor(SubjectType subjectType, TotalsStores storeNames, boolean advancesWatermark,
+                    List<String> watermarkKeys, Duration inputIdleTimeout, WindowCalendar calendar, Duration grace,
+                    Duration publishInterval) {
         this.subjectType = subjectType;
-        this.booksStoreName = booksStoreName;
-        this.historyStoreName = historyStoreName;
-        this.watermarkStoreName = watermarkStoreName;
+        this.storeNames = storeNames;
         this.advancesWatermark = advancesWatermark;
         this.watermarkKeys = advancesWatermark ? List.of(OWN_WATERMARK) : List.copyOf(watermarkKeys);
         this.inputWatermarks = new InputWatermarks(inputIdleTimeout);
@@ -77,32 +104,46 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     }
 
     @Override
-    public void init(ProcessorContext<String, EmissionTotals> context) {
+    public void init(ProcessorContext<String, TotalsOutput> context) {
         this.context = context;
-        this.books = context.getStateStore(booksStoreName);
-        this.history = context.getStateStore(historyStoreName);
-        this.watermarks = context.getStateStore(watermarkStoreName);
+        this.books = context.getStateStore(storeNames.books());
+        this.history = context.getStateStore(storeNames.history());
+        this.watermarks = context.getStateStore(storeNames.watermarks());
+        this.iavReports = context.getStateStore(storeNames.iavReports());
+        this.intensities = context.getStateStore(storeNames.intensities());
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
-    public void process(Record<String, ActivityAmounts> record) {
-        ActivityAmounts activity = record.value();
+    public void process(Record<String, TotalsInput> record) {
+        TotalsInput input = record.value();
+        if (input.getActivity() != null) {
+            addActivity(record.key(), input);
+        }
+        if (input.getIavReport() != null) {
+            if (subjectType == SubjectType.ENTERPRISE) {
+                enterpriseReport(record.key(), input);
+            } else {
+                parkReport(record.key(), input);
+            }
+        }
+    }
+
+    private void addActivity(String subjectId, TotalsInput input) {
+        ActivityAmounts activity = input.getActivity();
         Instant time = activity.getActivityTime();
         if (advancesWatermark) {
             advanceOwnWatermark(time);
         }
-        Instant watermark = closingWatermark;
-        String subjectId = record.key();
         WindowBook book = TotalsRecords.book(books.get(subjectId));
         Amounts delta = TotalsRecords.fromAvro(activity.getTotals());
         for (WindowSpan span : calendar.windowsOf(time)) {
-            if (watermark != null && !span.end().plus(grace).isAfter(watermark)) {
+            if (closingWatermark != null && !span.end().plus(grace).isAfter(closingWatermark)) {
                 // Only a park window can be here: an enterprise partition that lags the others by more than the
                 // grace period. The amount is not lost: the final figure is revised and published again.
                 reviseClosedWindow(subjectId, activity.getParkId(), span, delta, activity.getLastEntryId());
             } else {
-                book.add(List.of(span), delta, activity.getLastEntryId());
+                book.add(List.of(span), delta, activity.getLastEntryId(), activity.getCovered());
                 Instant closesAt = span.end().plus(grace);
                 if (closesAt.isBefore(nextClosingAt)) {
                     nextClosingAt = closesAt;
@@ -111,13 +152,108 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
         }
         books.put(subjectId, TotalsRecords.state(activity.getParkId(), book));
         changedSubjects.add(subjectId);
+        if (subjectType == SubjectType.ENTERPRISE) {
+            context.forward(new Record<>(input.getParkId(), new TotalsOutput.ToPark(input), time.toEpochMilli()));
+        }
+    }
+
+    /** An enterprise's IAV report: new denominators, and new numerators for every window it touches. */
+    private void enterpriseReport(String enterpriseId, TotalsInput input) {
+        IavReport report = IntensityRecords.report(input.getIavReport());
+        IavReports stored = iavReports.get(enterpriseId);
+        IavSchedule schedule = IntensityRecords.schedule(stored, enterpriseId).add(report);
+        iavReports.put(enterpriseId, IntensityRecords.withSchedule(stored, input.getParkId(), enterpriseId, schedule));
+
+        WindowBookState state = books.get(enterpriseId);
+        WindowBook book = TotalsRecords.book(state);
+        Instant from = calendar.windowOf(WindowKind.YEAR, report.periodStart()).start();
+        for (OpenWindow w : book.windows()) {
+            from = w.span().start().isBefore(from) ? w.span().start() : from;
+        }
+        Instant to = furthestWatermark != null && furthestWatermark.isAfter(report.periodEnd())
+                ? furthestWatermark : report.periodEnd();
+        Map<Instant, Amounts> hourly = hourlyAmounts(enterpriseId, book, from, to);
+
+        List<CoveredAdjustment> adjustments = new ArrayList<>();
+        Instant now = eventTimeOr(report.periodEnd());
+        for (OpenWindow w : book.windows()) {
+            Amounts covered = HourlyCoverage.ofElapsed(schedule, w.span(), now)
+                    .figures(subMap(hourly, w.span()))
+                    .coveredEmissions();
+            Amounts delta = covered.minus(w.covered());
+            if (!delta.equals(Amounts.ZERO)) {
+                adjustments.add(new CoveredAdjustment(w.span().kind().name(), w.span().start(), w.span().end(),
+                        TotalsRecords.toAvro(delta)));
+            }
+            book.setCovered(w.span(), covered);
+        }
+        book.markAllChanged();
+        if (state != null) {
+            books.put(enterpriseId, TotalsRecords.state(state.getParkId(), book));
+            changedSubjects.add(enterpriseId);
+        }
+        publishClosedWindowsTouched(enterpriseId, input.getParkId(), report, schedule, hourly);
+        context.forward(new Record<>(input.getParkId(), new TotalsOutput.ToPark(new TotalsInput(enterpriseId,
+                input.getParkId(), null, input.getIavReport(), adjustments)), context.currentSystemTimeMs()));
+    }
+
+    /** The intensities of closed windows an IAV report covers in part: a report usually comes after its month. */
+    private void publishClosedWindowsTouched(String enterpriseId, String parkId, IavReport report,
+                                             IavSchedule schedule, Map<Instant, Amounts> hourly) {
+        for (WindowKind kind : WindowKind.values()) {
+            Instant firstStart = calendar.windowOf(kind, report.periodStart()).start();
+            try (KeyValueIterator<String, EmissionTotals> it = history.range(
+                    TotalsRecords.key(subjectType, enterpriseId, kind, firstStart),
+                    TotalsRecords.key(subjectType, enterpriseId, kind, report.periodEnd()))) {
+                while (it.hasNext()) {
+                    EmissionTotals closed = it.next().value;
+                    WindowSpan span = new WindowSpan(kind, closed.getWindowStart(), closed.getWindowEnd());
+                    if (!span.start().isBefore(report.periodEnd())) {
+                        continue;
+                    }
+                    CoveredFigures figures = HourlyCoverage.of(schedule, span.start(), span.end())
+                            .figures(subMap(hourly, span));
+                    var intensity = IntensityRecords.snapshot(subjectType, enterpriseId, parkId, span,
+                            IntensityCalculator.of(TotalsRecords.fromAvro(closed.getTotals()), figures));
+                    intensities.put(TotalsRecords.key(subjectType, enterpriseId, kind, span.start()), intensity);
+                    context.forward(new Record<>(TotalsRecords.key(subjectType, enterpriseId, kind, span.start()),
+                            new TotalsOutput.Update(null, intensity), span.start().toEpochMilli()));
+                }
+            }
+        }
+    }
+
+    /** A park learns of an enterprise's report, and of how its covered emissions moved in the open windows. */
+    private void parkReport(String parkId, TotalsInput input) {
+        IavReport report = IntensityRecords.report(input.getIavReport());
+        IavReports stored = iavReports.get(parkId);
+        IavSchedule schedule = IntensityRecords.schedule(stored, report.enterpriseId()).add(report);
+        iavReports.put(parkId, IntensityRecords.withSchedule(stored, parkId, report.enterpriseId(), schedule));
+        WindowBookState state = books.get(parkId);
+        if (state == null) {
+            return;
+        }
+        WindowBook book = TotalsRecords.book(state);
+        for (CoveredAdjustment adjustment : input.getCoveredAdjustments()) {
+            WindowSpan span = new WindowSpan(WindowKind.valueOf(adjustment.getKind()), adjustment.getStart(),
+                    adjustment.getEnd());
+            book.windows().stream().filter(w -> w.span().equals(span)).findFirst().ifPresent(w ->
+                    book.setCovered(span, w.covered().plus(TotalsRecords.fromAvro(adjustment.getDelta()))));
+        }
+        book.markAllChanged();
+        books.put(parkId, TotalsRecords.state(parkId, book));
+        changedSubjects.add(parkId);
     }
 
     private void publish() {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (String key : watermarkKeys) {
             Long millis = watermarks.get(key);
-            inputWatermarks.observe(key, millis == null ? null : Instant.ofEpochMilli(millis), now);
+            Instant w = millis == null ? null : Instant.ofEpochMilli(millis);
+            inputWatermarks.observe(key, w, now);
+            if (w != null && (furthestWatermark == null || w.isAfter(furthestWatermark))) {
+                furthestWatermark = w;
+            }
         }
         closingWatermark = inputWatermarks.closingWatermark(now);
         for (String subjectId : changedSubjects) {
@@ -141,9 +277,8 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
             return;
         }
         Instant earliest = null;
-        List<KeyValue<String, WindowBookState>> all;
+        List<KeyValue<String, WindowBookState>> all = new ArrayList<>();
         try (KeyValueIterator<String, WindowBookState> it = books.all()) {
-            all = new java.util.ArrayList<>();
             it.forEachRemaining(all::add);
         }
         for (KeyValue<String, WindowBookState> entry : all) {
@@ -179,8 +314,55 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
     private EmissionTotals forward(String subjectId, String parkId, OpenWindow w, boolean closed) {
         EmissionTotals totals = TotalsRecords.totals(subjectType, subjectId, parkId, w, closed);
         String key = TotalsRecords.key(subjectType, subjectId, w.span().kind(), w.span().start());
-        context.forward(new Record<>(key, totals, w.span().start().toEpochMilli()));
+        IntensitySnapshot intensity = IntensityRecords.snapshot(subjectType, subjectId, parkId, w.span(),
+                IntensityCalculator.of(w.amounts(), coveredFigures(subjectId, w)));
+        intensities.put(key, intensity);
+        context.forward(new Record<>(key, new TotalsOutput.Update(totals, intensity), w.span().start().toEpochMilli()));
         return totals;
+    }
+
+    /**
+     * Numerator and denominator over the same hours. A park sums its enterprises' covered IAV; emissions of its
+     * hours no report covers make it PARTIAL (counted as one uncovered hour, as the park book does not keep them
+     * per enterprise).
+     */
+    private CoveredFigures coveredFigures(String subjectId, OpenWindow w) {
+        Instant now = eventTimeOr(w.span().end());
+        IavReports stored = iavReports.get(subjectId);
+        if (subjectType == SubjectType.ENTERPRISE) {
+            return HourlyCoverage.ofElapsed(IntensityRecords.schedule(stored, subjectId), w.span(), now)
+                    .figures(w.covered());
+        }
+        CoveredFigures sum = CoveredFigures.NONE;
+        if (stored != null) {
+            for (String enterpriseId : stored.getReports().stream().map(r -> r.getEnterpriseId()).distinct().toList()) {
+                sum = sum.plus(HourlyCoverage.ofElapsed(IntensityRecords.schedule(stored, enterpriseId), w.span(), now)
+                        .figures(Amounts.ZERO));
+            }
+        }
+        CoveredFigures park = new CoveredFigures(w.covered(), sum.coveredIav(), sum.coveredHours(),
+                sum.elapsedHours(), sum.iavReportIds());
+        return w.covered().equals(w.amounts()) ? park : park.plus(CoveredFigures.uncovered(1));
+    }
+
+    private Map<Instant, Amounts> hourlyAmounts(String subjectId, WindowBook book, Instant from, Instant to) {
+        Map<Instant, Amounts> hourly = new TreeMap<>();
+        try (KeyValueIterator<String, EmissionTotals> it = history.range(
+                TotalsRecords.key(subjectType, subjectId, WindowKind.HOUR, from),
+                TotalsRecords.key(subjectType, subjectId, WindowKind.HOUR, to))) {
+            it.forEachRemaining(kv -> hourly.put(kv.value.getWindowStart(), TotalsRecords.fromAvro(kv.value.getTotals())));
+        }
+        book.windows().stream().filter(w -> w.span().kind() == WindowKind.HOUR)
+                .forEach(w -> hourly.put(w.span().start(), w.amounts()));
+        return hourly;
+    }
+
+    private static Map<Instant, Amounts> subMap(Map<Instant, Amounts> hourly, WindowSpan span) {
+        return ((TreeMap<Instant, Amounts>) hourly).subMap(span.start(), true, span.end(), false);
+    }
+
+    private Instant eventTimeOr(Instant fallback) {
+        return furthestWatermark != null ? furthestWatermark : fallback;
     }
 
     private String historyKey(String subjectId, WindowSpan span) {
@@ -191,6 +373,9 @@ final class TotalsProcessor implements Processor<String, ActivityAmounts, String
         Long current = watermarks.get(OWN_WATERMARK);
         if (current == null || time.toEpochMilli() > current) {
             watermarks.put(OWN_WATERMARK, time.toEpochMilli());
+        }
+        if (furthestWatermark == null || time.isAfter(furthestWatermark)) {
+            furthestWatermark = time;
         }
     }
 }

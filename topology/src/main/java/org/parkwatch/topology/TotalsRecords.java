@@ -36,14 +36,14 @@ final class TotalsRecords {
         }
         return new WindowBook(state.getWindows().stream()
                 .map(w -> new OpenWindow(new WindowSpan(WindowKind.valueOf(w.getKind()), w.getStart(), w.getEnd()),
-                        fromAvro(w.getTotals()), w.getLastEntryId(), w.getChanged()))
+                        fromAvro(w.getTotals()), fromAvro(w.getCoveredTotals()), w.getLastEntryId(), w.getChanged()))
                 .toList());
     }
 
     static WindowBookState state(String parkId, WindowBook book) {
         List<OpenWindowState> windows = book.windows().stream()
                 .map(w -> new OpenWindowState(w.span().kind().name(), w.span().start(), w.span().end(),
-                        toAvro(w.amounts()), w.lastEntryId(), w.changed()))
+                        toAvro(w.amounts()), w.lastEntryId(), w.changed(), toAvro(w.covered())))
                 .toList();
         return new WindowBookState(parkId, windows);
     }

@@ -22,6 +22,12 @@ public record Amounts(long co2Scope1Mg, long co2Scope2LocationMg, long co2Scope2
                 Math.addExact(estimatedEntryCount, o.estimatedEntryCount));
     }
 
+    /** This minus {@code o}, field by field (a correction may be negative). */
+    public Amounts minus(Amounts o) {
+        return plus(new Amounts(-o.co2Scope1Mg, -o.co2Scope2LocationMg, -o.co2Scope2MarketMg, -o.so2Mg, -o.codMg,
+                -o.nh3nMg, -o.energyMgce, -o.entryCount, -o.estimatedEntryCount));
+    }
+
     /** CO2 of scope 1 plus scope 2 location-based (scope 2 market-based is another view of the same energy). */
     public long co2LocationBasedMg() {
         return Math.addExact(co2Scope1Mg, co2Scope2LocationMg);

@@ -30,14 +30,35 @@ public final class WindowBook {
 
     /** Adds an activity's amounts to every window containing its time, opening windows as needed. */
     public void add(List<WindowSpan> spans, Amounts delta, String entryId) {
+        add(spans, delta, entryId, false);
+    }
+
+    /**
+     * Adds an activity's amounts to every window containing its time; when its hour is covered by an IAV report,
+     * also to the windows' covered amounts.
+     */
+    public void add(List<WindowSpan> spans, Amounts delta, String entryId, boolean inCoveredHour) {
         for (WindowSpan span : spans) {
             int i = indexOf(span);
             if (i < 0) {
-                windows.add(new OpenWindow(span, Amounts.ZERO, null, false).add(delta, entryId));
+                windows.add(new OpenWindow(span, Amounts.ZERO, null, false).add(delta, entryId, inCoveredHour));
             } else {
-                windows.set(i, windows.get(i).add(delta, entryId));
+                windows.set(i, windows.get(i).add(delta, entryId, inCoveredHour));
             }
         }
+    }
+
+    /** Sets a window's covered amounts (recomputed after an IAV report changed); marks it changed. */
+    public void setCovered(WindowSpan span, Amounts covered) {
+        int i = indexOf(span);
+        if (i >= 0) {
+            windows.set(i, windows.get(i).withCovered(covered));
+        }
+    }
+
+    /** Marks every window changed, so that all are published again. */
+    public void markAllChanged() {
+        windows.replaceAll(w -> w.withCovered(w.covered()));
     }
 
     /** Windows changed since last published; marks them published. */

@@ -175,4 +175,30 @@ class AlertTopologyTest {
         assertThat(quota.get(0).getWindow()).isEqualTo(WindowKind.YEAR_TO_DATE);
         assertThat(quota.get(0).getEvidence()).containsEntry("permittedKgPerYear", "100.0");
     }
+
+    @Test
+    void shouldRaiseAParkAlertWhenItsYearToDateCarbonIntensityExceedsTheTarget() {
+        p.rule(ThresholdRule.newBuilder().setRuleId("park-co2-target").setVersion(1).setScopeType(SubjectType.PARK)
+                .setScopeId("*").setMetric("co2.intensity.location").setWindow(WindowKind.YEAR_TO_DATE)
+                .setWarningLevel(0.54).setLimit(0.6).setClearLevel(0.51).setUnit("tCO2 per 10^4 RMB")
+                .setSource("test rule after the Jiangsu 2024 guideline").build());
+        // 0.24 (10^4 RMB) over the local day of 1 March: 0.01 per hour
+        p.iav("iav-1", "E1", "2023-03-01T00:00", "2023-03-02T00:00", 0.24, Instant.parse("2023-04-01T00:00:00Z"));
+        p.meter("E1", PipelineFixture.electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh")
+                .build());
+        p.publishTotals();
+
+        // year to date: only 1 March 00:00-10:59 is covered, 11 hours x 0.01 = 0.11; 0.55 t / 0.11 = 5.0 >= 0.6
+        List<Alert> park = p.alerts.readValuesToList().stream().filter(a -> a.getSubjectType() == SubjectType.PARK)
+                .toList();
+        assertThat(park).singleElement().satisfies(a -> {
+            assertThat(a.getRuleId()).isEqualTo("park-co2-target");
+            assertThat(a.getSubjectId()).isEqualTo("park-1");
+            assertThat(a.getState()).isEqualTo(AlertState.OPEN);
+            assertThat(a.getSeverity()).isEqualTo(AlertSeverity.CRITICAL);
+            assertThat(a.getValue()).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(a.getEvidence()).containsEntry("iavReportIds", "iav-1").containsEntry("status", "PARTIAL")
+                    .containsEntry("coveredHours", "11"); // January and February have no IAV yet
+        });
+    }
 }

@@ -22,6 +22,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.IntensitySnapshot;
+import org.parkwatch.avro.OutputReport;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
@@ -63,6 +65,9 @@ final class PipelineFixture implements AutoCloseable {
     final TestOutputTopic<String, EmissionTotals> enterpriseTotals;
     final TestOutputTopic<String, EmissionTotals> parkTotals;
     final TestInputTopic<String, ThresholdRule> rules;
+    final TestInputTopic<String, OutputReport> outputReports;
+    final TestOutputTopic<String, IntensitySnapshot> enterpriseIntensity;
+    final TestOutputTopic<String, IntensitySnapshot> parkIntensity;
     final TestOutputTopic<String, Alert> alerts;
 
     PipelineFixture() {
@@ -92,6 +97,10 @@ final class PipelineFixture implements AutoCloseable {
         parkTotals = driver.createOutputTopic(topics.parkTotals(), out, serdes.emissionTotals().deserializer());
         rules = driver.createInputTopic(topics.thresholdRules(), keys, serdes.thresholdRule().serializer());
         alerts = driver.createOutputTopic(topics.alerts(), out, serdes.alert().deserializer());
+        outputReports = driver.createInputTopic(topics.outputReports(), keys, serdes.outputReport().serializer());
+        enterpriseIntensity = driver.createOutputTopic(topics.enterpriseIntensity(), out,
+                serdes.intensitySnapshot().deserializer());
+        parkIntensity = driver.createOutputTopic(topics.parkIntensity(), out, serdes.intensitySnapshot().deserializer());
     }
 
     /** A raw input topic, to send bytes that are not valid Avro. */
@@ -147,6 +156,14 @@ final class PipelineFixture implements AutoCloseable {
 
     void meter(String key, MeterReading reading) {
         meters.pipeInput(new TestRecord<>(key, reading, NOW));
+    }
+
+    /** An IAV report of {@code addedValue} (10^4 RMB) for [localStart, localEnd), reported at {@code reportedAt}. */
+    void iav(String eventId, String enterpriseId, String localStart, String localEnd, double addedValue,
+             Instant reportedAt) {
+        outputReports.pipeInput(enterpriseId, OutputReport.newBuilder().setEventId(eventId).setEnterpriseId(enterpriseId)
+                .setPeriodStart(local(localStart)).setPeriodEnd(local(localEnd)).setAddedValue(addedValue)
+                .setReportedAt(reportedAt).build());
     }
 
     void rule(ThresholdRule rule) {

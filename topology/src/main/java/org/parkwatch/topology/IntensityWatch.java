@@ -1,0 +1,57 @@
+package org.parkwatch.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parkwatch.alerting.Evidence;
+import org.parkwatch.alerting.Metrics;
+import org.parkwatch.alerting.Observation;
+import org.parkwatch.alerting.Subject;
+import org.parkwatch.avro.IntensitySnapshot;
+
+/**
+ * Turns a park's intensity update into intensity observations, one per metric that has a value (a PENDING window
+ * has none, so no alert can be decided on emissions no added value covers).
+ */
+final class IntensityWatch {
+
+    private IntensityWatch() {
+    }
+
+    static List<AlertObservation> of(TotalsOutput.Update update, Instant at) {
+        IntensitySnapshot s = update.intensity();
+        if (s == null) {
+            return List.of();
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(Metrics.CO2_INTENSITY_LOCATION, s.getCo2LocationTPer10kRmb());
+        values.put(Metrics.CO2_INTENSITY_MARKET, s.getCo2MarketTPer10kRmb());
+        values.put(Metrics.SO2_INTENSITY, s.getSo2KgPer10kRmb());
+        values.put(Metrics.COD_INTENSITY, s.getCodKgPer10kRmb());
+        values.put(Metrics.NH3N_INTENSITY, s.getNh3nKgPer10kRmb());
+        values.put(Metrics.ENERGY_INTENSITY, s.getEnergyTcePer10kRmb());
+        values.put(Metrics.CO2_PER_TCE, s.getCo2TPerTce());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("status", s.getStatus().name());
+        figures.put("addedValue10kRmb", s.getAddedValue());
+        figures.put("coveredHours", s.getCoveredMillis() / 3_600_000L);
+        figures.put("co2LocationT", (s.getCoveredTotals().getCo2Scope1Mg() + s.getCoveredTotals().getCo2Scope2LocationMg()) / 1e9);
+        figures.put("so2Kg", s.getCoveredTotals().getSo2Mg() / 1e6);
+        figures.put("codKg", s.getCoveredTotals().getCodMg() / 1e6);
+        figures.put("energyTce", s.getCoveredTotals().getEnergyMgce() / 1e9);
+        figures.put("iavReportIds", String.join(",", s.getIavReportIds()));
+        boolean closed = update.totals() != null && update.totals().getClosed();
+        Subject subject = Subject.park(s.getParkId());
+        List<AlertObservation> out = new ArrayList<>();
+        values.forEach((metric, value) -> {
+            if (value != null) {
+                out.add(new AlertObservation(metric, s.getWindow(), s.getWindowStart(), s.getWindowEnd(), subject,
+                        Observation.measured(value, at, Evidence.of(figures, List.of(), List.of())), closed));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package org.parkwatch.topology;
+
+import java.time.Instant;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Reads a park's intensity updates as observations for the park's intensity rules. */
+final class ParkIntensityWatchProcessor implements Processor<String, TotalsOutput.Update, String, AlertObservation> {
+
+    private ProcessorContext<String, AlertObservation> context;
+
+    @Override
+    public void init(ProcessorContext<String, AlertObservation> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, TotalsOutput.Update> record) {
+        Instant at = Instant.ofEpochMilli(context.currentStreamTimeMs());
+        for (AlertObservation o : IntensityWatch.of(record.value(), at)) {
+            context.forward(record.withKey(o.subject().parkId()).withValue(o));
+        }
+    }
+}
