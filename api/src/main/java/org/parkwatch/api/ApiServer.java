@@ -1,18 +1,32 @@
 package org.parkwatch.api;
 
-import java.util.Comparator;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.parkwatch.avro.EmissionTotals;
-import org.parkwatch.avro.Enterprise;
-import org.parkwatch.avro.SubjectType;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The HTTP API of one ParkWatch instance (Javalin on Jetty). Read-only: it never writes to Kafka. */
+/**
+ * The HTTP face of one ParkWatch instance (Javalin on Jetty): the read-only query API under /api, the live
+ * dashboard at /, its OpenAPI description at /openapi.yaml, health at /health/live and /health/ready, and
+ * Prometheus metrics at /metrics. It never writes to Kafka.
+ */
 public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
 
@@ -20,23 +34,61 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static ApiServer start(String host, int port, StateQueries queries) {
+    /**
+     * Starts the API over the state stores of {@code streams}.
+     *
+     * @param meters the registry the pipeline's metrics are bound to, exposed at /metrics
+     */
+    public static ApiServer start(ApiSettings settings, KafkaStreams streams, PrometheusMeterRegistry meters) {
+        return start(settings, streams, meters, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ApiSettings, KafkaStreams, PrometheusMeterRegistry)}, with the clock default ranges end at. */
+    public static ApiServer start(ApiSettings settings, KafkaStreams streams, PrometheusMeterRegistry meters,
+                                  Clock clock) {
+        KafkaStreamsQueries queries = new KafkaStreamsQueries(streams);
+        Peers peers = new Peers(new ClusterRouter(streams, settings.advertised()),
+                new PeerClient(settings.requiredToken()));
+        AlertHandlers alerts = new AlertHandlers(queries, peers, clock);
+        SubjectHandlers subjects = new SubjectHandlers(queries, peers, alerts, clock);
+        AuditHandlers audit = new AuditHandlers(queries, peers, clock);
+        byte[] openApi = resource("/openapi.yaml");
+
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(JsonViews.mapper());
             config.startup.showJavalinBanner = false;
-            config.routes.get("/health/live", ctx -> health(ctx, queries.isLive()));
-            config.routes.get("/health/ready", ctx -> health(ctx, queries.isReady()));
-            config.routes.get("/api/enterprises", ctx -> ctx.json(queries.enterprises().stream()
-                    .sorted(Comparator.comparing(Enterprise::getEnterpriseId))
-                    .map(JsonViews::enterprise).toList()));
-            config.routes.get("/api/enterprises/{id}", ctx -> enterprise(ctx, queries, ctx.pathParam("id")));
-            config.routes.get("/api/parks/{id}", ctx -> park(ctx, queries, ctx.pathParam("id")));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+            cors(config, settings);
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/dashboard";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+            settings.requiredToken().ifPresent(token -> {
+                BearerAuth auth = new BearerAuth(token);
+                config.routes.before("/api/*", auth);
+                config.routes.before("/internal/*", auth);
+            });
+            config.routes.get("/health/live", ctx -> health(ctx, queries.isLive(), streams));
+            config.routes.get("/health/ready", ctx -> health(ctx, queries.isReady(), streams));
+            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(meters.scrape()));
+            config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
+            subjects.register(config.routes);
+            alerts.register(config.routes);
+            audit.register(config.routes);
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx,
+                    HttpStatus.SERVICE_UNAVAILABLE, "state stores cannot be queried now; retry shortly"));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
+            });
         });
-        app.start(host, port);
+        app.start(settings.host(), settings.port());
         return new ApiServer(app);
     }
 
+    /** The port the API listens on (the one picked when 0 was asked for). */
     public int port() {
         return app.port();
     }
@@ -46,31 +98,40 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void health(Context ctx, boolean ok) {
-        ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", ok ? "UP" : "DOWN"));
-    }
-
-    private static void enterprise(Context ctx, StateQueries queries, String id) {
-        var enterprise = queries.enterprise(id);
-        if (enterprise.isEmpty()) {
-            error(ctx, HttpStatus.NOT_FOUND, "unknown enterprise: " + id);
+    private static void cors(JavalinConfig config, ApiSettings settings) {
+        if (settings.corsOrigins().isEmpty()) {
             return;
         }
-        List<EmissionTotals> windows = queries.openWindows(SubjectType.ENTERPRISE, id);
-        ctx.json(Map.of("enterprise", JsonViews.enterprise(enterprise.get()),
-                "currentWindows", windows.stream().map(JsonViews::totals).toList()));
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+            for (String origin : settings.corsOrigins()) {
+                rule.allowHost(origin);
+            }
+        }));
     }
 
-    private static void park(Context ctx, StateQueries queries, String id) {
-        List<EmissionTotals> windows = queries.openWindows(SubjectType.PARK, id);
-        if (windows.isEmpty() && queries.enterprises().stream().noneMatch(e -> e.getParkId().equals(id))) {
-            error(ctx, HttpStatus.NOT_FOUND, "unknown park: " + id);
-            return;
+    private static void health(Context ctx, boolean ok, KafkaStreams streams) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ok ? "UP" : "DOWN");
+        body.put("streams", streams.state().name());
+        ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
+    }
+
+    static void error(Context ctx, HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.getCode());
+        body.put("error", status.getMessage());
+        body.put("message", message);
+        ctx.status(status).json(body);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ctx.json(Map.of("parkId", id, "currentWindows", windows.stream().map(JsonViews::totals).toList()));
-    }
-
-    private static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).json(Map.of("status", status.getCode(), "error", status.getMessage(), "message", message));
     }
 }

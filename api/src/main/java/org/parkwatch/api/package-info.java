@@ -1,2 +1,2 @@
-/** The read-only HTTP API: current totals and reference data answered from the pipeline's state stores. */
+/** The read-only HTTP API, live dashboard, health and metrics, answered from the pipeline's state stores. */
 package org.parkwatch.api;

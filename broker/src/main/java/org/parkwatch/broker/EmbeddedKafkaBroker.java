@@ -121,6 +121,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setControllerListenerName("CONTROLLER")
+                // Transactions version 1: under version 2 (KIP-890) every transaction bumps the producer epoch and
+                // the broker refuses, as retriable, a batch whose sequence is not 0 when it overtakes the first one
+                // (KAFKA-18202); on this single loopback broker that turned most exactly-once commits of the
+                // pipeline into retry loops. Version 1 keeps exactly-once with no such retries.
+                .setFeatureLevel("transaction.version", (short) 1)
                 .setIgnoreFormatted(false)
                 .run();
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.parkwatch.api.ApiServer;
 import org.parkwatch.api.ApiMetrics;
 import org.parkwatch.broker.BrokerSettings;
@@ -72,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(Options o, PrintStream out) {
+        boolean newData;
         out.println("Starting the ParkWatch local stack (data in " + o.dataDir().toAbsolutePath() + ")");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
                 BrokerSettings.persistent(o.kafkaPort(), o.controllerPort(), o.dataDir().resolve("kafka")));
@@ -96,6 +96,7 @@ public final class LocalStack implements AutoCloseable {
 
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
             var created = admin.ensureTopics(topics);
+            newData = !created.created().isEmpty();
             out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
         ParkModel park = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));
@@ -105,46 +106,60 @@ public final class LocalStack implements AutoCloseable {
             print(out, "Threshold rules", loader.publishDefaultThresholdRules(topics.thresholdRules()));
         }
 
-        PipelineRunner pipeline = PipelineRunner.start(config, new SimpleMeterRegistry());
+        var meters = ApiMetrics.prometheusRegistry();
+        PipelineRunner pipeline = PipelineRunner.start(config, meters);
         started.push(pipeline);
         pipeline.awaitRunning(Duration.ofMinutes(2));
         endpoints.put("Pipeline", "application id " + config.kafka().applicationId() + ", state in "
                 + config.kafka().stateDir());
 
-        var meters = ApiMetrics.prometheusRegistry();
         ApiServer api = ApiServer.start(PipelineMain.apiSettings(config), pipeline.streams(), meters);
         started.push(api);
         apiUrl = "http://127.0.0.1:" + api.port();
         endpoints.put("HTTP API", apiUrl + "/api/enterprises");
 
         if (o.simulator()) {
-            startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed());
+            startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData);
             endpoints.put("Simulated park", park.parkId() + ", " + o.enterprises() + " enterprises, 1-minute readings");
         }
         printEndpoints(out, topics);
     }
 
-    private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed) {
-        GeneratorSettings generator = GeneratorSettings.defaults(seed)
-                .withMeterInterval(Duration.ofMinutes(1)).withSampleInterval(Duration.ofMinutes(5));
+    /**
+     * On a new data directory the park's history is filled in first, so the API shows figures at once: the previous
+     * month and this month up to today at 15-minute readings (with the previous month's IAV reports, so intensities
+     * have a denominator), then today at 1-minute readings. Then events follow the wall clock. A restart on kept data
+     * resumes at the wall clock: filling in again would only produce resends and late events.
+     */
+    private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed,
+                                boolean newData) {
+        SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
+                topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
         Properties producer = new Properties();
         producer.put("bootstrap.servers", bootstrap);
-        ParkSimulator simulator = ParkSimulator.withKafka(new EventGenerator(park, generator),
-                new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(), topics.wastewaterSamples(),
-                        topics.outputReports(), topics.enterprises()),
-                producer, SimulatorCommand.registrySerializer(registryUrl));
-        started.push(simulator::stop);
-        // The day so far is filled in first, so the API shows figures at once; then events follow the wall clock.
+        ParkSimulator history = ParkSimulator.withKafka(new EventGenerator(park, GeneratorSettings.defaults(seed)),
+                simulatorTopics, producer, SimulatorCommand.registrySerializer(registryUrl));
+        ParkSimulator live = ParkSimulator.withKafka(new EventGenerator(park, GeneratorSettings.defaults(seed)
+                        .withMeterInterval(Duration.ofMinutes(1)).withSampleInterval(Duration.ofMinutes(5))),
+                simulatorTopics, producer, SimulatorCommand.registrySerializer(registryUrl));
+        started.push(history::stop);
+        started.push(live::stop);
         Instant now = Instant.now();
-        Instant startOfDay = LocalDate.now(park.zone()).atStartOfDay(park.zone()).toInstant();
+        LocalDate today = LocalDate.now(park.zone());
+        Instant startOfDay = today.atStartOfDay(park.zone()).toInstant();
+        Instant startOfLastMonth = today.withDayOfMonth(1).minusMonths(1).atStartOfDay(park.zone()).toInstant();
         simulatorThread = new Thread(() -> {
             try {
-                simulator.run(RunPlan.backfill(startOfDay, now).withProgress(false).withEnterprises(false));
-                simulator.run(RunPlan.realTime(now).withEnterprises(false));
+                if (newData) {
+                    history.run(RunPlan.backfill(startOfLastMonth, startOfDay).withProgress(false).withEnterprises(false));
+                    live.run(RunPlan.backfill(startOfDay, now).withProgress(false).withEnterprises(false));
+                }
+                live.run(RunPlan.realTime(newData ? now : Instant.now()).withEnterprises(false));
             } catch (RuntimeException e) {
                 log.error("Simulator stopped", e);
             } finally {
-                simulator.close();
+                history.close();
+                live.close();
             }
         }, "parkwatch-simulator");
         simulatorThread.setDaemon(true);

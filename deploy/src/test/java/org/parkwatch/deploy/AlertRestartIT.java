@@ -81,6 +81,7 @@ class AlertRestartIT {
                 "parkwatch.application.id", "alert-restart-it",
                 "parkwatch.state.dir", stateDir.resolve("streams").toString(),
                 "parkwatch.topic.prefix", "alerting",
+                "parkwatch.api.port", "0",
                 "parkwatch.topic.partitions", "2");
         ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         Topics topics = config.topicLayout().topics();

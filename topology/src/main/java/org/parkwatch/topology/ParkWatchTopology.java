@@ -82,37 +82,37 @@ public final class ParkWatchTopology {
         for (var alertStores : List.of(enterpriseAlertStores, parkAlertStores)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(alertStores.states()), keys,
-                    new InternalAvroSerde<AlertWatch>(AlertWatch.getClassSchema())));
+                    new InternalAvroSerde<AlertWatch>(AlertWatch.getClassSchema())).withCachingEnabled());
             builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(alertStores.openAlerts()), keys, storedAlerts));
+                    Stores.persistentKeyValueStore(alertStores.openAlerts()), keys, storedAlerts).withCachingEnabled());
             builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(alertStores.history()), keys, storedAlerts));
+                    Stores.persistentKeyValueStore(alertStores.history()), keys, storedAlerts).withCachingEnabled());
         }
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, settings.dedupWindow(), Duration.ofMillis(1), false),
-                keys, Serdes.Long()));
+                keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
                         Duration.ofMillis(1), true),
                 keys, new InternalAvroSerde<>(EmissionEntry.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOWS), keys, storedBooks));
+                Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOWS), keys, storedBooks).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOW_HISTORY), keys, storedTotals));
+                Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOW_HISTORY), keys, storedTotals).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PARK_WINDOWS), keys, storedBooks));
+                Stores.persistentKeyValueStore(StoreNames.PARK_WINDOWS), keys, storedBooks).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PARK_WINDOW_HISTORY), keys, storedTotals));
+                Stores.persistentKeyValueStore(StoreNames.PARK_WINDOW_HISTORY), keys, storedTotals).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PARK_EVENT_TIME_WATERMARK), keys, Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.PARK_EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
         for (String store : List.of(StoreNames.IAV_REPORTS, StoreNames.PARK_IAV_REPORTS)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, storedReports));
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, storedReports).withCachingEnabled());
         }
         for (String store : List.of(StoreNames.ENTERPRISE_INTENSITY, StoreNames.PARK_INTENSITY)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
-                    storedIntensity));
+                    storedIntensity).withCachingEnabled());
         }
 
         ActivityValidator validator = new ActivityValidator(settings.bounds());

@@ -1,0 +1,182 @@
+package org.parkwatch.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.WindowKind;
+import org.parkwatch.topology.StoreNames;
+
+/** Enterprises, parks and time series of their windowed totals. */
+final class SubjectHandlers {
+
+    private static final List<SubjectType> SUBJECT_TYPES = List.of(SubjectType.ENTERPRISE, SubjectType.PARK);
+    private static final List<WindowKind> WINDOWS =
+            List.of(WindowKind.HOUR, WindowKind.DAY, WindowKind.MONTH_TO_DATE, WindowKind.YEAR_TO_DATE);
+    private static final Duration DEFAULT_SERIES_SPAN = Duration.ofHours(24);
+    private static final Duration MAX_SERIES_SPAN = Duration.ofDays(400);
+
+    private final KafkaStreamsQueries queries;
+    private final Peers peers;
+    private final AlertHandlers alerts;
+    private final Clock clock;
+
+    SubjectHandlers(KafkaStreamsQueries queries, Peers peers, AlertHandlers alerts, Clock clock) {
+        this.queries = queries;
+        this.peers = peers;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/enterprises", this::enterprises);
+        routes.get("/api/enterprises/{id}", this::enterprise);
+        routes.get("/api/parks", this::parks);
+        routes.get("/api/parks/{id}", this::park);
+        routes.get("/api/series", this::series);
+        routes.get("/internal/open-windows/{subjectType}", ctx -> {
+            SubjectType type = subjectType(ctx.pathParam("subjectType"));
+            Map<String, Object> local = new LinkedHashMap<>();
+            queries.localOpenWindows(type).forEach((id, windows) -> local.put(id, views(windows)));
+            ctx.json(local);
+        });
+    }
+
+    /** Enterprises by id, each with its current hour and day and a status colour from its open alerts. */
+    private void enterprises(Context ctx) {
+        PageRequest page = Params.page(ctx);
+        List<Enterprise> all = queries.enterprises().stream()
+                .sorted(Comparator.comparing(Enterprise::getEnterpriseId)).toList();
+        Map<String, Object> books = openWindows(ctx, SubjectType.ENTERPRISE);
+        Map<String, List<Map<String, Object>>> alertsBySubject = alerts.openAlertsBySubjectOrEmpty(ctx);
+        List<Map<String, Object>> items = new ArrayList<>();
+        long from = Math.min(page.offset(), all.size());
+        for (Enterprise e : all.subList((int) from, (int) Math.min(from + page.size(), all.size()))) {
+            Map<String, Object> item = JsonViews.enterprise(e);
+            List<?> windows = (List<?>) books.getOrDefault(e.getEnterpriseId(), List.of());
+            List<Map<String, Object>> open = alertsBySubject.getOrDefault("ENTERPRISE:" + e.getEnterpriseId(), List.of());
+            item.put("status", EnterpriseStatus.of(!windows.isEmpty(), open).name());
+            item.put("openAlerts", open.size());
+            item.put("currentHour", window(windows, WindowKind.HOUR));
+            item.put("currentDay", window(windows, WindowKind.DAY));
+            items.add(item);
+        }
+        ctx.json(page.envelope(items, all.size()));
+    }
+
+    private void enterprise(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (peers.relayed(ctx, StoreNames.ENTERPRISE_WINDOWS, id)) {
+            return;
+        }
+        Enterprise enterprise = queries.enterprise(id)
+                .orElseThrow(() -> ApiException.notFound("unknown enterprise: " + id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enterprise", JsonViews.enterprise(enterprise));
+        List<EmissionTotals> windows = queries.openWindows(SubjectType.ENTERPRISE, id);
+        body.put("currentWindows", views(windows));
+        body.put("intensities", intensities(SubjectType.ENTERPRISE, id, windows));
+        ctx.json(body);
+    }
+
+    private void parks(Context ctx) {
+        PageRequest page = Params.page(ctx);
+        Map<String, Object> books = openWindows(ctx, SubjectType.PARK);
+        List<Map<String, Object>> items = new ArrayList<>();
+        queries.parks().forEach((parkId, enterprises) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("parkId", parkId);
+            item.put("enterpriseCount", enterprises.size());
+            item.put("currentWindows", books.getOrDefault(parkId, List.of()));
+            items.add(item);
+        });
+        ctx.json(page.of(items));
+    }
+
+    private void park(Context ctx) {
+        String id = ctx.pathParam("id");
+        List<Enterprise> enterprises = queries.parks().getOrDefault(id, List.of());
+        if (enterprises.isEmpty()) {
+            throw ApiException.notFound("unknown park: " + id);
+        }
+        if (peers.relayed(ctx, StoreNames.PARK_WINDOWS, id)) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("parkId", id);
+        body.put("enterpriseCount", enterprises.size());
+        body.put("enterprises", enterprises.stream().map(JsonViews::enterprise).toList());
+        List<EmissionTotals> windows = queries.openWindows(SubjectType.PARK, id);
+        body.put("currentWindows", views(windows));
+        body.put("intensities", intensities(SubjectType.PARK, id, windows));
+        body.put("targets", queries.intensityTargets(id).stream().map(JsonViews::target).toList());
+        ctx.json(body);
+    }
+
+    private void series(Context ctx) {
+        SubjectType type = Params.oneOf(ctx, "subjectType", SUBJECT_TYPES, null);
+        String id = Params.required(ctx, "id");
+        WindowKind window = Params.oneOf(ctx, "window", WINDOWS, null);
+        TimeRange range = TimeRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(),
+                DEFAULT_SERIES_SPAN, MAX_SERIES_SPAN);
+        boolean known = type == SubjectType.PARK ? queries.parks().containsKey(id) : queries.enterprise(id).isPresent();
+        if (!known) {
+            throw ApiException.notFound("unknown " + type.name().toLowerCase(java.util.Locale.ROOT) + ": " + id);
+        }
+        String ownerStore = type == SubjectType.PARK ? StoreNames.PARK_WINDOWS : StoreNames.ENTERPRISE_WINDOWS;
+        if (peers.relayed(ctx, ownerStore, id)) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subjectType", type.name());
+        body.put("subjectId", id);
+        body.put("window", window.name());
+        body.put("from", range.from());
+        body.put("to", range.to());
+        body.put("points", views(queries.series(type, id, window, range)));
+        ctx.status(HttpStatus.OK).json(body);
+    }
+
+    /** The intensity of each open window, where the pipeline has computed one. */
+    private List<Map<String, Object>> intensities(SubjectType type, String id, List<EmissionTotals> windows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EmissionTotals w : windows) {
+            queries.intensity(type, id, w.getWindow(), w.getWindowStart()).map(JsonViews::intensity).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Map<String, Object> openWindows(Context ctx, SubjectType type) {
+        String store = type == SubjectType.PARK ? StoreNames.PARK_WINDOWS : StoreNames.ENTERPRISE_WINDOWS;
+        return peers.gatherMap(ctx, store, "/internal/open-windows/" + type.name(), () -> {
+            Map<String, Object> local = new LinkedHashMap<>();
+            queries.localOpenWindows(type).forEach((id, windows) -> local.put(id, views(windows)));
+            return local;
+        });
+    }
+
+    private static Object window(List<?> windows, WindowKind kind) {
+        return windows.stream().map(w -> (Map<?, ?>) w)
+                .filter(w -> kind.name().equals(String.valueOf(w.get("window")))).findFirst().orElse(null);
+    }
+
+    private static SubjectType subjectType(String value) {
+        return SUBJECT_TYPES.stream().filter(t -> t.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("unknown subjectType '" + value + "', expected one of "
+                        + SUBJECT_TYPES));
+    }
+
+    private static List<Map<String, Object>> views(List<EmissionTotals> totals) {
+        return totals.stream().map(JsonViews::totals).toList();
+    }
+}
