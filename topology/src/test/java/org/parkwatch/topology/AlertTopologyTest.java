@@ -112,6 +112,21 @@ class AlertTopologyTest {
     }
 
     @Test
+    void shouldOpenOnlyOnceTheBreachHasLastedTheRulesDuration() {
+        p.rule(ThresholdRule.newBuilder(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1))
+                .setMinDurationMs(java.time.Duration.ofHours(2).toMillis()).build());
+        // hourly samples at 1.1: the first breach is at 00:59:59.999, two hours later at 02:59:59.999
+        cod(550, 550);
+        assertThat(p.alerts.isEmpty()).isTrue();
+        cod(550);
+
+        Alert opened = p.alerts.readValue();
+        assertThat(opened.getState()).isEqualTo(AlertState.OPEN);
+        assertThat(opened.getOpenedAt()).isEqualTo(local("2023-03-01T02:59:59.999"));
+        assertThat(p.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldNeverFireOnAnEstimatedConcentration() {
         p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
         // analyser fault: COD is estimated with the discharge factor (80 mg/L here), and never judged
