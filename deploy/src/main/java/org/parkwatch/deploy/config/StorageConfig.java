@@ -37,10 +37,10 @@ public record StorageConfig(long blockCacheBytes, long writeBufferBytes, long me
 
     public static ConfigDef definition() {
         return new ConfigDef()
-                .define(BLOCK_CACHE_BYTES, Type.LONG, 256 * MIB, Range.atLeast(MIB), Importance.MEDIUM,
+                .define(BLOCK_CACHE_BYTES, Type.LONG, 64 * MIB, Range.atLeast(MIB), Importance.MEDIUM,
                         "Off-heap budget of RocksDB for the whole process: one LRU block cache shared by every "
                                 + "store, which also holds index and filter blocks and accounts the memtables.")
-                .define(WRITE_BUFFER_BYTES, Type.LONG, 128 * MIB, Range.atLeast(MIB), Importance.MEDIUM,
+                .define(WRITE_BUFFER_BYTES, Type.LONG, 32 * MIB, Range.atLeast(MIB), Importance.MEDIUM,
                         "Memory all memtables of the process may use, counted inside the block cache; at most "
                                 + BLOCK_CACHE_BYTES + ".")
                 .define(MEMTABLE_BYTES, Type.LONG, 8 * MIB, Range.atLeast(64 * 1024L), Importance.LOW,
