@@ -47,7 +47,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** What to start and where. */
     public record Options(int kafkaPort, int controllerPort, int registryPort, int apiPort, Path dataDir,
-                          boolean simulator, int enterprises, long seed, Map<String, String> overrides) {
+                          boolean simulator, boolean history, int enterprises, long seed,
+                          Map<String, String> overrides) {
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -90,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("parkwatch.state.dir", o.dataDir().resolve("streams").toString());
         settings.put("parkwatch.api.port", String.valueOf(o.apiPort()));
         settings.put("parkwatch.api.host", "127.0.0.1");
+        // The local stack serves on loopback for the person at this machine: no token.
+        settings.put("parkwatch.api.auth.required", "false");
         settings.putAll(o.overrides());
         ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.empty(), settings);
         Topics topics = config.topicLayout().topics();
@@ -119,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
         endpoints.put("HTTP API", apiUrl + "/api/enterprises");
 
         if (o.simulator()) {
-            startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData);
+            startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData, o.history());
             endpoints.put("Simulated park", park.parkId() + ", " + o.enterprises() + " enterprises, 1-minute readings");
         }
         printEndpoints(out, topics);
@@ -132,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
      * resumes at the wall clock: filling in again would only produce resends and late events.
      */
     private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed,
-                                boolean newData) {
+                                boolean newData, boolean withHistory) {
         SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
                 topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
         Properties producer = new Properties();
@@ -150,8 +153,10 @@ public final class LocalStack implements AutoCloseable {
         Instant startOfLastMonth = today.withDayOfMonth(1).minusMonths(1).atStartOfDay(park.zone()).toInstant();
         simulatorThread = new Thread(() -> {
             try {
-                if (newData) {
+                if (newData && withHistory) {
                     history.run(RunPlan.backfill(startOfLastMonth, startOfDay).withProgress(false).withEnterprises(false));
+                }
+                if (newData) {
                     live.run(RunPlan.backfill(startOfDay, now).withProgress(false).withEnterprises(false));
                 }
                 live.run(RunPlan.realTime(newData ? now : Instant.now()).withEnterprises(false));

@@ -40,6 +40,9 @@ public final class ParkWatchCli implements Callable<Integer> {
         @Option(names = "--no-simulator", description = "Do not start the simulated park: feed the input topics yourself.")
         boolean noSimulator;
 
+        @Option(names = "--no-history", description = "On new data, fill in only today, not the previous month.")
+        boolean noHistory;
+
         @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
         int kafkaPort;
 
@@ -67,7 +70,7 @@ public final class ParkWatchCli implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             var options = new LocalStack.Options(kafkaPort, controllerPort, registryPort, apiPort, dataDir,
-                    !noSimulator, enterprises, seed, overrides);
+                    !noSimulator, !noHistory, enterprises, seed, overrides);
             CountDownLatch stop = new CountDownLatch(1);
             LocalStack stack = LocalStack.start(options, System.out);
             Thread hook = new Thread(() -> {

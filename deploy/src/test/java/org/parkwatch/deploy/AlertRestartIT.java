@@ -82,6 +82,7 @@ class AlertRestartIT {
                 "parkwatch.state.dir", stateDir.resolve("streams").toString(),
                 "parkwatch.topic.prefix", "alerting",
                 "parkwatch.api.port", "0",
+                "parkwatch.api.auth.required", "false",
                 "parkwatch.topic.partitions", "2");
         ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         Topics topics = config.topicLayout().topics();

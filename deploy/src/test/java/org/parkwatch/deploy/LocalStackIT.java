@@ -31,7 +31,7 @@ class LocalStackIT {
 
     @Test
     void shouldRunTheWholeStackAndAnswerWithFiguresFromTheSimulatedPark(@TempDir Path dataDir) throws Exception {
-        var options = new LocalStack.Options(0, 0, 0, 0, dataDir, true, 5, 7, Map.of());
+        var options = new LocalStack.Options(0, 0, 0, 0, dataDir, true, false, 5, 7, Map.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             assertThat(printed.toString(StandardCharsets.UTF_8))

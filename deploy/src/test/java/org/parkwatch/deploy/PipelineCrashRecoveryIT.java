@@ -96,6 +96,7 @@ class PipelineCrashRecoveryIT {
                 "parkwatch.state.dir", stateDir.resolve("streams").toString(),
                 "parkwatch.topic.prefix", PREFIX,
                 "parkwatch.api.port", "0",
+                "parkwatch.api.auth.required", "false",
                 "parkwatch.topic.partitions", "3",
                 // all events are accepted whatever their arrival order: this test is about crashes, not lateness
                 "parkwatch.grace.ms", String.valueOf(Duration.ofDays(2).toMillis()));

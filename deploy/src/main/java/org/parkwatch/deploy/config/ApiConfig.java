@@ -13,15 +13,17 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * The HTTP query API: where it listens, its bearer token, and the browser origins allowed to call it.
  *
- * @param authToken   bearer token callers must present; empty turns authentication off
- * @param corsOrigins origins allowed cross-origin requests; empty allows none
+ * @param authToken    bearer token callers must present; empty turns authentication off
+ * @param corsOrigins  origins allowed cross-origin requests; empty allows none
+ * @param authRequired whether the pipeline process refuses to serve the API without a token
  */
-public record ApiConfig(String host, int port, Password authToken, List<String> corsOrigins) {
+public record ApiConfig(String host, int port, Password authToken, List<String> corsOrigins, boolean authRequired) {
 
     public static final String HOST = "parkwatch.api.host";
     public static final String PORT = "parkwatch.api.port";
     public static final String AUTH_TOKEN = "parkwatch.api.auth.token";
     public static final String CORS_ORIGINS = "parkwatch.api.cors.origins";
+    public static final String AUTH_REQUIRED = "parkwatch.api.auth.required";
 
     public ApiConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -37,18 +39,29 @@ public record ApiConfig(String host, int port, Password authToken, List<String> 
                         "Bearer token required on every request except health; empty turns authentication off, "
                                 + "acceptable only on a loopback address.")
                 .define(CORS_ORIGINS, Type.LIST, List.of(), ConfigDef.ValidList.anyNonDuplicateValues(true, false),
-                        Importance.LOW, "Browser origins allowed to call the API, comma-separated; empty for none.");
+                        Importance.LOW, "Browser origins allowed to call the API, comma-separated; empty for none.")
+                .define(AUTH_REQUIRED, Type.BOOLEAN, true, Importance.HIGH,
+                        "Whether the pipeline refuses to start its API without " + AUTH_TOKEN + ": authentication is "
+                                + "on by default; the local stack sets this to false.");
     }
 
     @SuppressWarnings("unchecked")
     public static ApiConfig from(Map<String, ?> values) {
         Map<String, Object> p = definition().parse(values);
         return new ApiConfig((String) p.get(HOST), (Integer) p.get(PORT), (Password) p.get(AUTH_TOKEN),
-                (List<String>) p.get(CORS_ORIGINS));
+                (List<String>) p.get(CORS_ORIGINS), (Boolean) p.get(AUTH_REQUIRED));
     }
 
     public static ApiConfig defaults() {
         return from(Map.of());
+    }
+
+    /** Why the API must not start as configured: a token is required and none is set. */
+    public Optional<String> misconfiguration() {
+        return authRequired && requiredToken().isEmpty()
+                ? Optional.of("The API needs a bearer token: set " + AUTH_TOKEN + " (or " + AUTH_REQUIRED
+                        + "=false to serve without authentication, for local use only)")
+                : Optional.empty();
     }
 
     /** The token callers must present, when authentication is on. */

@@ -46,6 +46,10 @@ public final class PipelineMain {
             System.err.println(PipelineArguments.USAGE);
             return EXIT_USAGE;
         }
+        if (config.api().misconfiguration().isPresent()) {
+            System.err.println(config.api().misconfiguration().get());
+            return EXIT_USAGE;
+        }
         LOG.info("Starting pipeline {} against {}", config.kafka().applicationId(), config.kafka().bootstrapServers());
         PrometheusMeterRegistry meters = ApiMetrics.prometheusRegistry();
         PipelineRunner runner = PipelineRunner.start(config, meters);
