@@ -28,6 +28,8 @@ import org.parkwatch.alerting.Decision;
 import org.parkwatch.alerting.RuleBook;
 import org.parkwatch.alerting.Transition;
 import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.EmissionFactor;
+import org.parkwatch.avro.FactorRef;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.internal.AlertWatch;
 import org.slf4j.Logger;
@@ -62,6 +64,7 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     private KeyValueStore<String, Alert> openAlerts;
     private KeyValueStore<String, Alert> history;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<ThresholdRule>> ruleTable;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<EmissionFactor>> factorTable;
     private RuleBook rules = RuleBook.empty();
     private Map<String, Integer> ruleVersions = new HashMap<>();
 
@@ -78,6 +81,7 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         this.openAlerts = context.getStateStore(storeNames.openAlerts());
         this.history = context.getStateStore(storeNames.history());
         this.ruleTable = context.getStateStore(StoreNames.THRESHOLD_RULES);
+        this.factorTable = context.getStateStore(StoreNames.EMISSION_FACTORS);
         context.schedule(ruleRefresh, PunctuationType.WALL_CLOCK_TIME, now -> refreshRules(Instant.ofEpochMilli(now)));
     }
 
@@ -164,12 +168,19 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         }
     }
 
+    /** The factor version behind a figure, as published on the factor topic under this key. */
+    private Optional<FactorRef> factor(String versionKey) {
+        ValueAndTimestamp<EmissionFactor> f = factorTable.get(versionKey);
+        return f == null || f.value() == null ? Optional.empty()
+                : Optional.of(LedgerEntries.ref(FactorStoreLookup.toVersion(f.value())));
+    }
+
     private void apply(String key, Decision decision, AlertRecords.Context ctx) {
         if (decision.next() != null) {
             states.put(key, AlertRecords.watch(decision.next(), ctx));
         }
         decision.transition().ifPresent(t -> {
-            Alert alert = AlertRecords.alert(t, ctx);
+            Alert alert = AlertRecords.alert(t, ctx, this::factor);
             history.put(FIXED.format(t.at()) + "|" + t.alertId(), alert);
             if (alert.getState() == RESOLVED) {
                 openAlerts.delete(t.alertId());

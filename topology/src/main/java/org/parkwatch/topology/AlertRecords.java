@@ -59,7 +59,9 @@ final class AlertRecords {
                 w.getWindowEnd());
     }
 
-    static Alert alert(Transition t, Context c) {
+    /** The alert of a transition; {@code factors} resolves a factor version key (factorKey@validFrom) to its record. */
+    static Alert alert(Transition t, Context c,
+                       java.util.function.Function<String, java.util.Optional<org.parkwatch.avro.FactorRef>> factors) {
         Map<String, String> evidence = new LinkedHashMap<>();
         t.evidence().figures().forEach((k, v) -> evidence.put(k, String.valueOf(v)));
         if (c.subject().enterpriseId() != null) {
@@ -81,6 +83,7 @@ final class AlertRecords {
                 .setLimit(t.rule().limit()).setClearLevel(t.rule().clearLevel()).setUnit(t.rule().unit())
                 .setOpenedAt(t.openedAt()).setTransitionAt(t.at())
                 .setLedgerEntryIds(t.evidence().ledgerEntryIds())
+                .setFactors(t.evidence().factorKeys().stream().map(factors).flatMap(java.util.Optional::stream).toList())
                 .setMessage(t.message())
                 .setEvidence(evidence)
                 .setCause(t.cause().name())

@@ -45,11 +45,12 @@ final class IntensityWatch {
         figures.put("iavReportIds", String.join(",", s.getIavReportIds()));
         boolean closed = update.totals() != null && update.totals().getClosed();
         Subject subject = Subject.park(s.getParkId());
+        List<String> factorVersions = update.totals() == null ? List.of() : update.totals().getFactorVersions();
         List<AlertObservation> out = new ArrayList<>();
         values.forEach((metric, value) -> {
             if (value != null) {
                 out.add(new AlertObservation(metric, s.getWindow(), s.getWindowStart(), s.getWindowEnd(), subject,
-                        Observation.measured(value, at, Evidence.of(figures, List.of(), List.of())), closed));
+                        Observation.measured(value, at, Evidence.of(figures, factorVersions, List.of())), closed));
             }
         });
         return out;

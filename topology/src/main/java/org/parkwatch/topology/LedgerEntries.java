@@ -85,6 +85,8 @@ final class LedgerEntries {
 
     static ActivityAmounts amountsOf(AccountingOutcome.Accounted a) {
         return new ActivityAmounts(a.eventId(), a.enterpriseId(), a.parkId(), a.accountingTime(),
-                TotalsRecords.toAvro(a.amounts()), a.lastEntryId(), a.inCoveredHour());
+                TotalsRecords.toAvro(a.amounts()), a.lastEntryId(), a.inCoveredHour(),
+                a.entries().stream().flatMap(e -> e.getFactors().stream())
+                        .map(f -> FactorRecordKey.of(f.getFactorKey(), f.getValidFrom())).distinct().sorted().toList());
     }
 }

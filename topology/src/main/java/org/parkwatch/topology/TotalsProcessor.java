@@ -141,9 +141,10 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
             if (closingWatermark != null && !span.end().plus(grace).isAfter(closingWatermark)) {
                 // Only a park window can be here: an enterprise partition that lags the others by more than the
                 // grace period. The amount is not lost: the final figure is revised and published again.
-                reviseClosedWindow(subjectId, activity.getParkId(), span, delta, activity.getLastEntryId());
+                reviseClosedWindow(subjectId, activity, span, delta);
             } else {
-                book.add(List.of(span), delta, activity.getLastEntryId(), activity.getCovered());
+                book.add(List.of(span), delta, activity.getLastEntryId(), activity.getCovered(),
+                        activity.getFactorVersions());
                 Instant closesAt = span.end().plus(grace);
                 if (closesAt.isBefore(nextClosingAt)) {
                     nextClosingAt = closesAt;
@@ -303,11 +304,17 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         nextClosingAt = earliest == null ? Instant.MAX : earliest;
     }
 
-    private void reviseClosedWindow(String subjectId, String parkId, WindowSpan span, Amounts delta, String entryId) {
+    private void reviseClosedWindow(String subjectId, ActivityAmounts activity, WindowSpan span, Amounts delta) {
+        String parkId = activity.getParkId();
+        String entryId = activity.getLastEntryId();
         String key = historyKey(subjectId, span);
         EmissionTotals previous = history.get(key);
         Amounts before = previous == null ? Amounts.ZERO : TotalsRecords.fromAvro(previous.getTotals());
-        OpenWindow revised = new OpenWindow(span, before.plus(delta), entryId, true);
+        java.util.TreeSet<String> versions = new java.util.TreeSet<>(activity.getFactorVersions());
+        if (previous != null) {
+            versions.addAll(previous.getFactorVersions());
+        }
+        OpenWindow revised = new OpenWindow(span, before.plus(delta), Amounts.ZERO, entryId, true, versions);
         history.put(key, forward(subjectId, parkId, revised, true));
     }
 

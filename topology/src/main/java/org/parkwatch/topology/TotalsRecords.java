@@ -36,14 +36,16 @@ final class TotalsRecords {
         }
         return new WindowBook(state.getWindows().stream()
                 .map(w -> new OpenWindow(new WindowSpan(WindowKind.valueOf(w.getKind()), w.getStart(), w.getEnd()),
-                        fromAvro(w.getTotals()), fromAvro(w.getCoveredTotals()), w.getLastEntryId(), w.getChanged()))
+                        fromAvro(w.getTotals()), fromAvro(w.getCoveredTotals()), w.getLastEntryId(), w.getChanged(),
+                        new java.util.TreeSet<>(w.getFactorVersions())))
                 .toList());
     }
 
     static WindowBookState state(String parkId, WindowBook book) {
         List<OpenWindowState> windows = book.windows().stream()
                 .map(w -> new OpenWindowState(w.span().kind().name(), w.span().start(), w.span().end(),
-                        toAvro(w.amounts()), w.lastEntryId(), w.changed(), toAvro(w.covered())))
+                        toAvro(w.amounts()), w.lastEntryId(), w.changed(), toAvro(w.covered()),
+                        new java.util.ArrayList<>(w.factorVersions())))
                 .toList();
         return new WindowBookState(parkId, windows);
     }
@@ -64,6 +66,7 @@ final class TotalsRecords {
                 .setClosed(closed)
                 .setTotals(toAvro(w.amounts()))
                 .setLastEntryId(w.lastEntryId())
+                .setFactorVersions(new java.util.ArrayList<>(w.factorVersions()))
                 .build();
     }
 

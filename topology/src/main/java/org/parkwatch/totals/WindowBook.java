@@ -38,12 +38,19 @@ public final class WindowBook {
      * also to the windows' covered amounts.
      */
     public void add(List<WindowSpan> spans, Amounts delta, String entryId, boolean inCoveredHour) {
+        add(spans, delta, entryId, inCoveredHour, List.of());
+    }
+
+    /** As {@link #add(List, Amounts, String, boolean)}, noting the factor versions that priced the activity. */
+    public void add(List<WindowSpan> spans, Amounts delta, String entryId, boolean inCoveredHour,
+                    java.util.Collection<String> factorVersions) {
         for (WindowSpan span : spans) {
             int i = indexOf(span);
             if (i < 0) {
-                windows.add(new OpenWindow(span, Amounts.ZERO, null, false).add(delta, entryId, inCoveredHour));
+                windows.add(new OpenWindow(span, Amounts.ZERO, null, false)
+                        .add(delta, entryId, inCoveredHour, factorVersions));
             } else {
-                windows.set(i, windows.get(i).add(delta, entryId, inCoveredHour));
+                windows.set(i, windows.get(i).add(delta, entryId, inCoveredHour, factorVersions));
             }
         }
     }

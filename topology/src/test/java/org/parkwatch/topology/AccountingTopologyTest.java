@@ -212,6 +212,8 @@ class AccountingTopologyTest {
         assertThat(parkHour.getTotals().getCo2Scope2LocationMg()).isEqualTo(2_200_000_000L);
         assertThat(parkHour.getTotals().getEnergyMgce()).isEqualTo(491_600_000L);
         assertThat(parkHour.getTotals().getEntryCount()).isEqualTo(6);
+        assertThat(parkHour.getFactorVersions()).containsExactly("grid.location.EAST@2022-12-31T16:00:00.000Z",
+                "grid.market.residual@2021-12-31T16:00:00.000Z", "tce.electricity@2021-12-31T16:00:00.000Z");
     }
 
     @Test

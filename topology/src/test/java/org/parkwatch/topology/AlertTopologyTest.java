@@ -212,6 +212,11 @@ class AlertTopologyTest {
             assertThat(a.getState()).isEqualTo(AlertState.OPEN);
             assertThat(a.getSeverity()).isEqualTo(AlertSeverity.CRITICAL);
             assertThat(a.getValue()).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+            // the factor versions behind the figure: the 2023 EAST grid factor, the residual and the coal equivalent
+            assertThat(a.getFactors()).extracting(f -> f.getFactorKey() + "@" + f.getValidFrom() + "=" + f.getValue())
+                    .containsExactlyInAnyOrder("grid.location.EAST@2022-12-31T16:00:00Z=0.55",
+                            "grid.market.residual@2021-12-31T16:00:00Z=0.6096",
+                            "tce.electricity@2021-12-31T16:00:00Z=0.1229");
             assertThat(a.getEvidence()).containsEntry("iavReportIds", "iav-1").containsEntry("status", "PARTIAL")
                     .containsEntry("coveredHours", "11"); // January and February have no IAV yet
         });
