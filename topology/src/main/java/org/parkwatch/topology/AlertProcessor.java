@@ -92,7 +92,7 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         }
         AlertObservation o = record.value();
         // Equally specific rules (e.g. two standards' limits for the same metric) each keep their own alerts.
-        for (AlertRule rule : rules.rulesFor(o.metric(), o.window(), o.subject())) {
+        for (AlertRule rule : rulesFor(o)) {
             judge(o, Optional.of(rule));
         }
     }
@@ -113,6 +113,29 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
             return;
         }
         apply(key, lifecycle.decide(current, rule.get(), o.observation()), ctx);
+    }
+
+    /**
+     * The rules judging an observation. A park's intensity targets (HJ 274-2009, the carbon-intensity target) are
+     * about the park as a whole: an enterprise's intensity is judged only by rules written for enterprises or
+     * sectors, not by a park-scoped rule.
+     */
+    private List<AlertRule> rulesFor(AlertObservation o) {
+        List<AlertRule> candidates = rules.rulesFor(o.metric(), o.window(), o.subject());
+        if (o.subject().type() != org.parkwatch.avro.SubjectType.PARK
+                && org.parkwatch.alerting.Metrics.INTENSITY.contains(o.metric())) {
+            candidates = rules.rules().stream()
+                    .filter(r -> r.scopeType() != org.parkwatch.avro.SubjectType.PARK)
+                    .filter(r -> r.metric().equals(o.metric()) && r.window() == o.window() && r.enabled())
+                    .filter(r -> RuleBook.applies(r, o.subject()))
+                    .sorted(java.util.Comparator.comparing(AlertProcessor::specificity).reversed())
+                    .limit(1).toList();
+        }
+        return candidates;
+    }
+
+    private static int specificity(AlertRule r) {
+        return r.scopeType().ordinal() * 2 + (r.exactScope() ? 1 : 0);
     }
 
     /** Rebuilds the rule book from the global rule table and re-judges alerts whose rule changed or went away. */

@@ -13,7 +13,7 @@ import org.parkwatch.alerting.Subject;
 import org.parkwatch.avro.IntensitySnapshot;
 
 /**
- * Turns a park's intensity update into intensity observations, one per metric that has a value (a PENDING window
+ * Turns an intensity update into intensity observations, one per metric that has a value (a PENDING window
  * has none, so no alert can be decided on emissions no added value covers).
  */
 final class IntensityWatch {
@@ -22,6 +22,12 @@ final class IntensityWatch {
     }
 
     static List<AlertObservation> of(TotalsOutput.Update update, Instant at) {
+        IntensitySnapshot s = update.intensity();
+        return s == null ? List.of() : of(update, Subject.park(s.getParkId()), at);
+    }
+
+    /** The observations of an intensity update of the given subject (a park, or an enterprise with its sector). */
+    static List<AlertObservation> of(TotalsOutput.Update update, Subject subject, Instant at) {
         IntensitySnapshot s = update.intensity();
         if (s == null) {
             return List.of();
@@ -44,7 +50,6 @@ final class IntensityWatch {
         figures.put("energyTce", s.getCoveredTotals().getEnergyMgce() / 1e9);
         figures.put("iavReportIds", String.join(",", s.getIavReportIds()));
         boolean closed = update.totals() != null && update.totals().getClosed();
-        Subject subject = Subject.park(s.getParkId());
         List<String> factorVersions = update.totals() == null ? List.of() : update.totals().getFactorVersions();
         List<AlertObservation> out = new ArrayList<>();
         values.forEach((metric, value) -> {

@@ -203,7 +203,10 @@ public final class ParkWatchTopology {
                 .flatMapValues(ConcentrationWatch::of, Named.as("concentration-watch"));
         KStream<String, AlertObservation> quota = enterpriseTotals
                 .process(QuotaWatchProcessor::new, Named.as("quota-watch"));
+        KStream<String, AlertObservation> enterpriseIntensityObservations = enterpriseUpdates
+                .process(EnterpriseIntensityWatchProcessor::new, Named.as("enterprise-intensity-watch"));
         concentration.merge(quota, Named.as("alert-observations"))
+                .merge(enterpriseIntensityObservations, Named.as("enterprise-alert-observations"))
                 .process(() -> new AlertProcessor(enterpriseAlertStores, RULE_REFRESH, metrics), Named.as("alerting"),
                         enterpriseAlertStores.all())
                 .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("alerts-sink"));

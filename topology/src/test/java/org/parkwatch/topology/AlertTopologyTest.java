@@ -221,4 +221,33 @@ class AlertTopologyTest {
                     .containsEntry("coveredHours", "11"); // January and February have no IAV yet
         });
     }
+
+    @Test
+    void shouldJudgeAnEnterprisesIntensityByEnterpriseRulesButNotByTheParksTarget() {
+        ThresholdRule.Builder co2 = ThresholdRule.newBuilder().setVersion(1).setMetric("co2.intensity.location")
+                .setWindow(WindowKind.HOUR).setUnit("tCO2 per 10^4 RMB").setSource("test rule");
+        p.rule(co2.setRuleId("park-target").setScopeType(SubjectType.PARK).setScopeId("*").setWarningLevel(null)
+                .setLimit(0.6).setClearLevel(0.5).build());
+        p.rule(ThresholdRule.newBuilder(co2.build()).setRuleId("chemicals-target").setScopeType(SubjectType.SECTOR)
+                .setScopeId("chemicals").setWarningLevel(null).setLimit(2.0).setClearLevel(1.5).build());
+        // 1 per hour of IAV; 1 MWh in the 10:00 hour: 0.55 t per 10^4 RMB; then 5 MWh in the 11:00 hour: 2.75
+        p.iav("iav-1", "E1", "2023-03-01T00:00", "2023-03-02T00:00", 24, Instant.parse("2023-04-01T00:00:00Z"));
+        p.meter("E1", PipelineFixture.electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh")
+                .build());
+        p.meter("E1", PipelineFixture.electricity("m-2", "E1", "2023-03-01T11:00", "2023-03-01T12:00", 5000, "kWh")
+                .build());
+        p.publishTotals();
+
+        List<Alert> alerts = p.alerts.readValuesToList();
+        // the enterprise's 11:00 hour (2.75) breaches the sector rule; the park's 11:00 hour (2.75) the park target;
+        // the park target (0.6) never judges the enterprise itself
+        assertThat(alerts).filteredOn(a -> a.getSubjectType() == SubjectType.ENTERPRISE)
+                .singleElement().satisfies(a -> {
+                    assertThat(a.getRuleId()).isEqualTo("chemicals-target");
+                    assertThat(a.getWindowStart()).isEqualTo(local("2023-03-01T11:00"));
+                    assertThat(a.getValue()).isCloseTo(2.75, org.assertj.core.api.Assertions.within(1e-9));
+                });
+        assertThat(alerts).filteredOn(a -> a.getSubjectType() == SubjectType.PARK)
+                .extracting(Alert::getRuleId).containsOnly("park-target");
+    }
 }
