@@ -9,14 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,18 +29,10 @@ import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.avro.WindowKind;
-import org.parkwatch.broker.BrokerSettings;
-import org.parkwatch.broker.EmbeddedKafkaBroker;
 import org.parkwatch.deploy.admin.ReferenceDataLoader;
 import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
-import org.parkwatch.registry.RegistrySettings;
-import org.parkwatch.registry.SchemaRegistryServer;
-import org.parkwatch.serde.SerdeSettings;
-import org.parkwatch.serde.SpecificAvroSerializer;
-import org.parkwatch.serde.registry.RegistryClientSettings;
-import org.parkwatch.serde.registry.RestSchemaRegistryClient;
 import org.parkwatch.topology.Topics;
 
 /**
@@ -53,31 +42,26 @@ import org.parkwatch.topology.Topics;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class AlertRestartIT {
 
-    private static EmbeddedKafkaBroker broker;
-    private static SchemaRegistryServer registry;
-    private static RestSchemaRegistryClient registryClient;
+    private static KafkaStack kafka;
 
     @TempDir
     static Path stateDir;
 
     @BeforeAll
     static void startKafkaAndRegistry() {
-        broker = EmbeddedKafkaBroker.start(BrokerSettings.ephemeral());
-        registry = SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(), 0));
-        registryClient = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registry.url()));
+        kafka = KafkaStack.start();
     }
 
     @AfterAll
     static void stop() {
-        registry.close();
-        broker.close();
+        kafka.close();
     }
 
     @Test
     void shouldKeepAnOpenAlertAcrossAHardRestartOfThePipeline() throws Exception {
         Map<String, String> settings = Map.of(
-                "parkwatch.bootstrap.servers", broker.bootstrapServers(),
-                "parkwatch.schema.registry.url", registry.url(),
+                "parkwatch.bootstrap.servers", kafka.bootstrapServers(),
+                "parkwatch.schema.registry.url", kafka.registryUrl(),
                 "parkwatch.application.id", "alert-restart-it",
                 "parkwatch.state.dir", stateDir.resolve("streams").toString(),
                 "parkwatch.topic.prefix", "alerting",
@@ -100,7 +84,7 @@ class AlertRestartIT {
         }
 
         String alertId;
-        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+        try (KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
             PipelineProcess first = PipelineProcess.start(settings, "alert-first");
             // COD 600 mg/L at an outlet limited to 500 mg/L: ratio 1.2, a critical alert
             send(producer, topics, "w-1", Instant.parse("2024-05-01T00:00:00Z"), 600);
@@ -138,13 +122,7 @@ class AlertRestartIT {
     }
 
     private static List<Alert> alerts(Topics topics) {
-        return TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topics.alerts(), Alert.class);
+        return kafka.readCommitted(topics.alerts(), Alert.class);
     }
 
-    private static KafkaProducer<String, SpecificRecord> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        return new KafkaProducer<>(props, new StringSerializer(),
-                new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
-    }
 }

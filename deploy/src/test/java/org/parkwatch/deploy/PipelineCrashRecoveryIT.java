@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +19,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,18 +36,10 @@ import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.PermittedLoads;
 import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.avro.WindowKind;
-import org.parkwatch.broker.BrokerSettings;
-import org.parkwatch.broker.EmbeddedKafkaBroker;
 import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
-import org.parkwatch.registry.RegistrySettings;
-import org.parkwatch.registry.SchemaRegistryServer;
-import org.parkwatch.serde.SerdeSettings;
 import org.parkwatch.serde.SpecificAvroDeserializer;
-import org.parkwatch.serde.SpecificAvroSerializer;
-import org.parkwatch.serde.registry.RegistryClientSettings;
-import org.parkwatch.serde.registry.RestSchemaRegistryClient;
 import org.parkwatch.topology.FactorRecordKey;
 import org.parkwatch.topology.Topics;
 
@@ -66,32 +55,27 @@ class PipelineCrashRecoveryIT {
     private static final List<String> ENTERPRISES = List.of("E1", "E2", "E3", "E4", "E5");
     private static final int EVENTS = 6_000;
 
-    private static EmbeddedKafkaBroker broker;
-    private static SchemaRegistryServer registry;
-    private static RestSchemaRegistryClient registryClient;
+    private static KafkaStack kafka;
 
     @TempDir
     static Path stateDir;
 
     @BeforeAll
     static void startKafkaAndRegistry() {
-        broker = EmbeddedKafkaBroker.start(BrokerSettings.ephemeral());
-        registry = SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(), 0));
-        registryClient = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registry.url()));
+        kafka = KafkaStack.start();
     }
 
     @AfterAll
     static void stop() {
-        registry.close();
-        broker.close();
+        kafka.close();
     }
 
     @Test
     void shouldKeepEveryTotalExactAcrossAHardKillOfThePipelineProcess() throws Exception {
         Topics topics = Topics.withPrefix(PREFIX);
         Map<String, String> settings = Map.of(
-                "parkwatch.bootstrap.servers", broker.bootstrapServers(),
-                "parkwatch.schema.registry.url", registry.url(),
+                "parkwatch.bootstrap.servers", kafka.bootstrapServers(),
+                "parkwatch.schema.registry.url", kafka.registryUrl(),
                 "parkwatch.application.id", "crash-recovery-it",
                 "parkwatch.state.dir", stateDir.resolve("streams").toString(),
                 "parkwatch.topic.prefix", PREFIX,
@@ -131,7 +115,7 @@ class PipelineCrashRecoveryIT {
     private Map<String, long[]> publishReferenceDataAndEvents(Topics topics) throws Exception {
         Map<String, long[]> expected = new HashMap<>();
         Instant factorsFrom = Instant.parse("2023-12-31T16:00:00Z"); // 2024-01-01 00:00 Shanghai
-        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+        try (KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
             factor(producer, topics, "grid.location.EAST", factorsFrom, 0.55, "tCO2/MWh");
             factor(producer, topics, "grid.market.residual", factorsFrom, 0.6096, "tCO2/MWh");
             factor(producer, topics, "tce.electricity", factorsFrom, 0.1229, "kgce/kWh");
@@ -183,17 +167,10 @@ class PipelineCrashRecoveryIT {
                         .setSource("test").setPublishedAt(validFrom).build()));
     }
 
-    private KafkaProducer<String, SpecificRecord> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new KafkaProducer<>(props, new StringSerializer(),
-                new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
-    }
 
     private Map<String, long[]> yearTotals(Topics topics) {
         Map<String, long[]> latest = new HashMap<>();
-        TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topics.enterpriseTotals(),
+        kafka.readCommitted(topics.enterpriseTotals(),
                 EmissionTotals.class).forEach(t -> {
                 if (t.getWindow() == WindowKind.YEAR_TO_DATE) {
                     var a = t.getTotals();
@@ -205,13 +182,13 @@ class PipelineCrashRecoveryIT {
     }
 
     private List<String> ledgerEntryIds(Topics topics) {
-        return TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topics.emissionsLedger(),
+        return kafka.readCommitted(topics.emissionsLedger(),
                 EmissionEntry.class).stream().map(EmissionEntry::getEntryId).toList();
     }
 
     /** Input records the pipeline has committed as processed (its consumer group's offsets on the input topics). */
     private long committedInputOffsets(Topics topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             return admin.listConsumerGroupOffsets("crash-recovery-it").partitionsToOffsetAndMetadata().get().entrySet()
                     .stream().filter(e -> topics.activityInputs().contains(e.getKey().topic()))
                     .mapToLong(e -> e.getValue().offset()).sum();

@@ -1,0 +1,62 @@
+package org.parkwatch.deploy;
+
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.parkwatch.broker.BrokerSettings;
+import org.parkwatch.broker.EmbeddedKafkaBroker;
+import org.parkwatch.registry.RegistrySettings;
+import org.parkwatch.registry.SchemaRegistryServer;
+import org.parkwatch.serde.SerdeSettings;
+import org.parkwatch.serde.SpecificAvroSerializer;
+import org.parkwatch.serde.registry.RegistryClientSettings;
+import org.parkwatch.serde.registry.RestSchemaRegistryClient;
+
+/** A real broker and schema registry for an end-to-end test, with a producer and a reader speaking Avro. */
+final class KafkaStack implements AutoCloseable {
+
+    private final EmbeddedKafkaBroker broker;
+    private final SchemaRegistryServer registry;
+    private final RestSchemaRegistryClient registryClient;
+
+    private KafkaStack(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
+        this.broker = broker;
+        this.registry = registry;
+        this.registryClient = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registry.url()));
+    }
+
+    static KafkaStack start() {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.ephemeral());
+        return new KafkaStack(broker, SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(), 0)));
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    String registryUrl() {
+        return registry.url();
+    }
+
+    KafkaProducer<String, SpecificRecord> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(props, new StringSerializer(),
+                new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
+    }
+
+    <T extends SpecificRecord> List<T> readCommitted(String topic, Class<T> type) {
+        return TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topic, type);
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+        broker.close();
+    }
+}
