@@ -193,14 +193,18 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
             books.put(enterpriseId, TotalsRecords.state(state.getParkId(), book));
             changedSubjects.add(enterpriseId);
         }
-        publishClosedWindowsTouched(enterpriseId, input.getParkId(), report, schedule, hourly);
+        adjustments.addAll(publishClosedWindowsTouched(enterpriseId, input.getParkId(), report, schedule, hourly));
         context.forward(new Record<>(input.getParkId(), new TotalsOutput.ToPark(new TotalsInput(enterpriseId,
                 input.getParkId(), null, input.getIavReport(), adjustments)), context.currentSystemTimeMs()));
     }
 
-    /** The intensities of closed windows an IAV report covers in part: a report usually comes after its month. */
-    private void publishClosedWindowsTouched(String enterpriseId, String parkId, IavReport report,
-                                             IavSchedule schedule, Map<Instant, Amounts> hourly) {
+    /**
+     * The intensities of closed windows an IAV report covers in part: a report usually comes after its month.
+     * Returns how each one's covered emissions moved, for the park.
+     */
+    private List<CoveredAdjustment> publishClosedWindowsTouched(String enterpriseId, String parkId, IavReport report,
+                                                                IavSchedule schedule, Map<Instant, Amounts> hourly) {
+        List<CoveredAdjustment> adjustments = new ArrayList<>();
         for (WindowKind kind : WindowKind.values()) {
             Instant firstStart = calendar.windowOf(kind, report.periodStart()).start();
             try (KeyValueIterator<String, EmissionTotals> it = history.range(
@@ -216,12 +220,19 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
                             .figures(subMap(hourly, span));
                     var intensity = IntensityRecords.snapshot(subjectType, enterpriseId, parkId, span,
                             IntensityCalculator.of(TotalsRecords.fromAvro(closed.getTotals()), figures));
-                    intensities.put(TotalsRecords.key(subjectType, enterpriseId, kind, span.start()), intensity);
+                    String key = TotalsRecords.key(subjectType, enterpriseId, kind, span.start());
+                    IntensitySnapshot before = intensities.get(key);
+                    Amounts coveredBefore = before == null ? Amounts.ZERO
+                            : TotalsRecords.fromAvro(before.getCoveredTotals());
+                    adjustments.add(new CoveredAdjustment(kind.name(), span.start(), span.end(),
+                            TotalsRecords.toAvro(figures.coveredEmissions().minus(coveredBefore))));
+                    intensities.put(key, intensity);
                     context.forward(new Record<>(TotalsRecords.key(subjectType, enterpriseId, kind, span.start()),
                             new TotalsOutput.Update(null, intensity), span.start().toEpochMilli()));
                 }
             }
         }
+        return adjustments;
     }
 
     /** A park learns of an enterprise's report, and of how its covered emissions moved in the open windows. */
@@ -231,19 +242,41 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         IavSchedule schedule = IntensityRecords.schedule(stored, report.enterpriseId()).add(report);
         iavReports.put(parkId, IntensityRecords.withSchedule(stored, parkId, report.enterpriseId(), schedule));
         WindowBookState state = books.get(parkId);
-        if (state == null) {
-            return;
-        }
         WindowBook book = TotalsRecords.book(state);
         for (CoveredAdjustment adjustment : input.getCoveredAdjustments()) {
             WindowSpan span = new WindowSpan(WindowKind.valueOf(adjustment.getKind()), adjustment.getStart(),
                     adjustment.getEnd());
-            book.windows().stream().filter(w -> w.span().equals(span)).findFirst().ifPresent(w ->
-                    book.setCovered(span, w.covered().plus(TotalsRecords.fromAvro(adjustment.getDelta()))));
+            Amounts delta = TotalsRecords.fromAvro(adjustment.getDelta());
+            var open = book.windows().stream().filter(w -> w.span().equals(span)).findFirst();
+            if (open.isPresent()) {
+                book.setCovered(span, open.get().covered().plus(delta));
+            } else {
+                reviseClosedIntensity(parkId, span, delta);
+            }
         }
-        book.markAllChanged();
-        books.put(parkId, TotalsRecords.state(parkId, book));
-        changedSubjects.add(parkId);
+        if (state != null) {
+            book.markAllChanged();
+            books.put(parkId, TotalsRecords.state(parkId, book));
+            changedSubjects.add(parkId);
+        }
+    }
+
+    /** A closed park window whose enterprises' IAV changed: its intensity is recomputed and published again. */
+    private void reviseClosedIntensity(String parkId, WindowSpan span, Amounts coveredDelta) {
+        String key = historyKey(parkId, span);
+        EmissionTotals closed = history.get(key);
+        if (closed == null) {
+            return;
+        }
+        IntensitySnapshot before = intensities.get(key);
+        Amounts covered = (before == null ? Amounts.ZERO : TotalsRecords.fromAvro(before.getCoveredTotals()))
+                .plus(coveredDelta);
+        OpenWindow window = new OpenWindow(span, TotalsRecords.fromAvro(closed.getTotals()), covered,
+                closed.getLastEntryId(), false, new java.util.TreeSet<>(closed.getFactorVersions()));
+        IntensitySnapshot intensity = IntensityRecords.snapshot(subjectType, parkId, parkId, span,
+                IntensityCalculator.of(window.amounts(), coveredFigures(parkId, window)));
+        intensities.put(key, intensity);
+        context.forward(new Record<>(key, new TotalsOutput.Update(null, intensity), span.start().toEpochMilli()));
     }
 
     private void publish() {

@@ -151,4 +151,29 @@ class IntensityTopologyTest {
         assertThat(parkHour.getCo2LocationTPer10kRmb()).isCloseTo(0.55, within(1e-9));
         assertThat(parkHour.getTotals().getCo2Scope2LocationMg()).isEqualTo(1_100_000_000L);
     }
+
+    @Test
+    void shouldReviseClosedMonthsOfEnterpriseAndParkWhenTheMonthlyReportComesAfterTheMonth() {
+        reading("m-feb", "E1", "2023-02-10T10:00", "2023-02-10T11:00");
+        // a reading in March moves every watermark past the end of February plus the grace period
+        reading("m-mar", "E1", "2023-03-05T10:00", "2023-03-05T11:00");
+        p.publishTotals();
+        p.publishTotals();
+        p.enterpriseIntensity.readValuesToList();
+        p.parkIntensity.readValuesToList();
+        // February's report arrives in March: 672 (10^4 RMB) over 28 days x 24 h = 1 per hour
+        p.iav("iav-feb", "E1", "2023-02-01T00:00", "2023-03-01T00:00", 672, REPORTED);
+        p.publishTotals();
+
+        // February: 0.55 t over 672 h x 1 = 0.55 / 672 tCO2 per 10^4 RMB, every hour covered
+        IntensitySnapshot enterpriseFeb = latest(p.enterpriseIntensity.readValuesToList())
+                .get("E1:MONTH_TO_DATE:" + local("2023-02-01T00:00"));
+        assertThat(enterpriseFeb.getStatus()).isEqualTo(IntensityStatus.AVAILABLE);
+        assertThat(enterpriseFeb.getCo2LocationTPer10kRmb()).isCloseTo(0.55 / 672, within(1e-12));
+        IntensitySnapshot parkFeb = latest(p.parkIntensity.readValuesToList())
+                .get("park-1:MONTH_TO_DATE:" + local("2023-02-01T00:00"));
+        assertThat(parkFeb.getStatus()).isEqualTo(IntensityStatus.AVAILABLE);
+        assertThat(parkFeb.getAddedValue()).isCloseTo(672.0, within(1e-9));
+        assertThat(parkFeb.getCo2LocationTPer10kRmb()).isCloseTo(0.55 / 672, within(1e-12));
+    }
 }
