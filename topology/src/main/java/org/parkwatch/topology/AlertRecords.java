@@ -63,7 +63,18 @@ final class AlertRecords {
     static Alert alert(Transition t, Context c,
                        java.util.function.Function<String, java.util.Optional<org.parkwatch.avro.FactorRef>> factors) {
         Map<String, String> evidence = new LinkedHashMap<>();
-        t.evidence().figures().forEach((k, v) -> evidence.put(k, String.valueOf(v)));
+        org.parkwatch.avro.Totals totals = null;
+        Double addedValue = null;
+        for (Map.Entry<String, Object> figure : t.evidence().figures().entrySet()) {
+            if (figure.getValue() instanceof org.parkwatch.avro.Totals behind) {
+                totals = behind; // the totals behind the value go in their own field
+            } else {
+                evidence.put(figure.getKey(), String.valueOf(figure.getValue()));
+            }
+            if (IntensityWatch.ADDED_VALUE.equals(figure.getKey()) && figure.getValue() instanceof Double iav) {
+                addedValue = iav;
+            }
+        }
         if (c.subject().enterpriseId() != null) {
             evidence.put("enterpriseId", c.subject().enterpriseId());
         }
@@ -82,6 +93,8 @@ final class AlertRecords {
                 .setWarningLevel(t.rule().warningLevel().isPresent() ? t.rule().warningLevel().getAsDouble() : null)
                 .setLimit(t.rule().limit()).setClearLevel(t.rule().clearLevel()).setUnit(t.rule().unit())
                 .setOpenedAt(t.openedAt()).setTransitionAt(t.at())
+                .setTotals(totals)
+                .setAddedValue(addedValue)
                 .setLedgerEntryIds(t.evidence().ledgerEntryIds())
                 .setFactors(t.evidence().factorKeys().stream().map(factors).flatMap(java.util.Optional::stream).toList())
                 .setMessage(t.message())

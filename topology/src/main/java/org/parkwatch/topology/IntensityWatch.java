@@ -18,6 +18,11 @@ import org.parkwatch.avro.IntensitySnapshot;
  */
 final class IntensityWatch {
 
+    /** Evidence figure holding the IAV behind an intensity, 10^4 RMB. */
+    static final String ADDED_VALUE = "addedValue10kRmb";
+    /** Evidence figure holding the totals behind a value (they go in the alert's own totals field). */
+    static final String TOTALS = "totals";
+
     private IntensityWatch() {
     }
 
@@ -42,7 +47,8 @@ final class IntensityWatch {
         values.put(Metrics.CO2_PER_TCE, s.getCo2TPerTce());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("status", s.getStatus().name());
-        figures.put("addedValue10kRmb", s.getAddedValue());
+        figures.put(ADDED_VALUE, s.getAddedValue());
+        figures.put(TOTALS, s.getCoveredTotals());
         figures.put("coveredHours", s.getCoveredMillis() / 3_600_000L);
         figures.put("co2LocationT", (s.getCoveredTotals().getCo2Scope1Mg() + s.getCoveredTotals().getCo2Scope2LocationMg()) / 1e9);
         figures.put("so2Kg", s.getCoveredTotals().getSo2Mg() / 1e6);

@@ -48,6 +48,7 @@ final class QuotaWatch {
         figures.put("yearToDateKg", yearToDateMg / 1e6);
         figures.put("permittedKgPerYear", permittedKgPerYear);
         figures.put("entryCount", totals.getTotals().getEntryCount());
+        figures.put(IntensityWatch.TOTALS, totals.getTotals());
         Evidence evidence = Evidence.of(figures, totals.getFactorVersions(),
                 totals.getLastEntryId() == null ? List.of() : List.of(totals.getLastEntryId()));
         out.add(new AlertObservation(metric, WindowKind.YEAR_TO_DATE, totals.getWindowStart(), totals.getWindowEnd(),

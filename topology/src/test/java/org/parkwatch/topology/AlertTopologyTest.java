@@ -189,6 +189,8 @@ class AlertTopologyTest {
         assertThat(quota.get(0).getSubjectId()).isEqualTo("E1");
         assertThat(quota.get(0).getWindow()).isEqualTo(WindowKind.YEAR_TO_DATE);
         assertThat(quota.get(0).getEvidence()).containsEntry("permittedKgPerYear", "100.0");
+        // 17 samples x 5 kg = 85 kg behind the warning
+        assertThat(quota.get(0).getTotals().getCodMg()).isEqualTo(85_000_000L);
     }
 
     @Test
@@ -217,6 +219,9 @@ class AlertTopologyTest {
                     .containsExactlyInAnyOrder("grid.location.EAST@2022-12-31T16:00:00Z=0.55",
                             "grid.market.residual@2021-12-31T16:00:00Z=0.6096",
                             "tce.electricity@2021-12-31T16:00:00Z=0.1229");
+            // the totals and the IAV behind the value: 0.55 t CO2 over 0.11 (10^4 RMB)
+            assertThat(a.getTotals().getCo2Scope2LocationMg()).isEqualTo(550_000_000L);
+            assertThat(a.getAddedValue()).isCloseTo(0.11, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(a.getEvidence()).containsEntry("iavReportIds", "iav-1").containsEntry("status", "PARTIAL")
                     .containsEntry("coveredHours", "11"); // January and February have no IAV yet
         });
