@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.json.JavalinJackson;
-import org.parkwatch.alerting.Metrics;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
@@ -19,6 +18,7 @@ import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.FactorRef;
 import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.topology.TotalsViews;
 import org.parkwatch.avro.Totals;
 
 /**
@@ -162,15 +162,7 @@ final class JsonViews {
         m.put("status", i.getStatus().name());
         m.put("addedValue10kRmb", i.getAddedValue());
         m.put("coveredHours", i.getCoveredMillis() / 3_600_000.0);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(Metrics.CO2_INTENSITY_LOCATION, i.getCo2LocationTPer10kRmb());
-        values.put(Metrics.CO2_INTENSITY_MARKET, i.getCo2MarketTPer10kRmb());
-        values.put(Metrics.SO2_INTENSITY, i.getSo2KgPer10kRmb());
-        values.put(Metrics.COD_INTENSITY, i.getCodKgPer10kRmb());
-        values.put(Metrics.NH3N_INTENSITY, i.getNh3nKgPer10kRmb());
-        values.put(Metrics.ENERGY_INTENSITY, i.getEnergyTcePer10kRmb());
-        values.put(Metrics.CO2_PER_TCE, i.getCo2TPerTce());
-        m.put("values", values);
+        m.put("values", TotalsViews.intensityValues(i));
         m.put("iavReportIds", i.getIavReportIds());
         return m;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.parkwatch.alerting.Evidence;
-import org.parkwatch.alerting.Metrics;
 import org.parkwatch.alerting.Observation;
 import org.parkwatch.alerting.Subject;
 import org.parkwatch.avro.IntensitySnapshot;
@@ -37,14 +36,7 @@ final class IntensityWatch {
         if (s == null) {
             return List.of();
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put(Metrics.CO2_INTENSITY_LOCATION, s.getCo2LocationTPer10kRmb());
-        values.put(Metrics.CO2_INTENSITY_MARKET, s.getCo2MarketTPer10kRmb());
-        values.put(Metrics.SO2_INTENSITY, s.getSo2KgPer10kRmb());
-        values.put(Metrics.COD_INTENSITY, s.getCodKgPer10kRmb());
-        values.put(Metrics.NH3N_INTENSITY, s.getNh3nKgPer10kRmb());
-        values.put(Metrics.ENERGY_INTENSITY, s.getEnergyTcePer10kRmb());
-        values.put(Metrics.CO2_PER_TCE, s.getCo2TPerTce());
+        Map<String, Double> values = TotalsViews.intensityValues(s);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("status", s.getStatus().name());
         figures.put(ADDED_VALUE, s.getAddedValue());

@@ -2,6 +2,7 @@ package org.parkwatch.topology;
 
 import java.util.List;
 
+import org.parkwatch.alerting.Metrics;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.internal.WindowBookState;
@@ -10,6 +11,22 @@ import org.parkwatch.avro.internal.WindowBookState;
 public final class TotalsViews {
 
     private TotalsViews() {
+    }
+
+    /**
+     * The intensities of a snapshot keyed by the metric names threshold rules use, in a fixed order; a value is
+     * null where the snapshot has none (PENDING).
+     */
+    public static java.util.Map<String, Double> intensityValues(org.parkwatch.avro.IntensitySnapshot s) {
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put(Metrics.CO2_INTENSITY_LOCATION, s.getCo2LocationTPer10kRmb());
+        values.put(Metrics.CO2_INTENSITY_MARKET, s.getCo2MarketTPer10kRmb());
+        values.put(Metrics.SO2_INTENSITY, s.getSo2KgPer10kRmb());
+        values.put(Metrics.COD_INTENSITY, s.getCodKgPer10kRmb());
+        values.put(Metrics.NH3N_INTENSITY, s.getNh3nKgPer10kRmb());
+        values.put(Metrics.ENERGY_INTENSITY, s.getEnergyTcePer10kRmb());
+        values.put(Metrics.CO2_PER_TCE, s.getCo2TPerTce());
+        return values;
     }
 
     /** The open windows of a subject's book as they would be published now. */
