@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
 final class Validators {
 
     private static final Pattern TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]+");
+    private static final Pattern HOST_NAME = Pattern.compile("[a-zA-Z0-9._-]*");
 
     private Validators() {
     }
@@ -41,5 +42,15 @@ final class Validators {
                 throw new ConfigException(name, value, "must be non-empty and use only a-z A-Z 0-9 . _ -");
             }
         }, () -> "[a-zA-Z0-9._-]+");
+    }
+
+    /** Empty, or a DNS host name or IPv4 address without a port. */
+    static ConfigDef.Validator hostName() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value == null || !HOST_NAME.matcher((String) value).matches()) {
+                throw new ConfigException(name, value, "must be a host name or IPv4 address without a port (the "
+                        + "port is parkwatch.api.port); for an IPv6 address use a host name that resolves to it");
+            }
+        }, () -> "a host name or IPv4 address, or empty");
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.parkwatch.api.ApiMetrics;
 import org.parkwatch.api.ApiServer;
 import org.parkwatch.api.ApiSettings;
@@ -86,21 +86,15 @@ public final class PipelineMain {
     }
 
     /**
-     * The API settings of {@code config}. When Kafka Streams' {@code application.server} is set (as
-     * {@code parkwatch.kafka.application.server=host:port}, the address other instances reach this API at), the
-     * API advertises it and forwards queries for keys held by other instances to theirs.
+     * The API settings of {@code config}. When this instance's address is advertised (as
+     * {@code parkwatch.api.advertised.host}, or verbatim as {@code parkwatch.kafka.application.server=host:port}),
+     * the API advertises it and forwards queries for keys held by other instances to theirs.
      */
     public static ApiSettings apiSettings(ParkWatchConfig config) {
         ApiSettings settings = new ApiSettings(config.api().host(), config.api().port(), config.api().requiredToken(),
                 config.api().corsOrigins(), Optional.empty());
-        String advertised = config.kafka().clientOverrides().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        if (advertised == null || advertised.isBlank()) {
-            return settings;
-        }
-        int colon = advertised.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new ConfigException(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised, "expected host:port");
-        }
-        return settings.advertisedAs(advertised.substring(0, colon), Integer.parseInt(advertised.substring(colon + 1)));
+        return config.applicationServer().map(HostInfo::buildFromEndpoint)
+                .map(address -> settings.advertisedAs(address.host(), address.port()))
+                .orElse(settings);
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running ParkWatch pipeline: the topology of {@link ParkWatchTopology#build} in a started Kafka Streams client,
- * with Kafka Streams' own metrics bound to the given meter registry. Closing it stops the client.
+ * with Kafka Streams' own metrics bound to the given meter registry, its state stores' included from the moment it
+ * runs. Closing it stops the client.
  */
 public final class PipelineRunner implements AutoCloseable {
 
@@ -39,24 +39,25 @@ public final class PipelineRunner implements AutoCloseable {
     private static final Duration THREAD_REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     private final KafkaStreams streams;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final StreamsMeterBinding streamsMetrics;
     private final CompletableFuture<Void> running = new CompletableFuture<>();
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
 
     private PipelineRunner(Topology topology, Properties props, MeterRegistry meters, Clock clock) {
         this.streams = new KafkaStreams(topology, props);
+        this.streamsMetrics = StreamsMeterBinding.bind(streams, meters);
         streams.setUncaughtExceptionHandler(
                 new BoundedThreadReplacement(MAX_THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW, clock));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("Pipeline state {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
+                // Tasks, and so their stores' RocksDB metrics, exist from here on; a scrape should show them now.
+                streamsMetrics.rebindSoon();
                 running.complete(null);
             } else if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
                 stopped.complete(newState);
             }
         });
-        this.streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(meters);
     }
 
     /** Builds the topology for {@code config} and starts it; the client then joins its group in the background. */
@@ -70,8 +71,7 @@ public final class PipelineRunner implements AutoCloseable {
         Topology topology = ParkWatchTopology.build(config.topicLayout().topics(),
                 PipelineSerdes.using(registry, config.registry().valueSerdeSettings()), config.accounting(), clock,
                 new PipelineMetrics(meters));
-        PipelineRunner runner = new PipelineRunner(topology, streamsProperties(config.kafka(), config.storage()),
-                meters, clock);
+        PipelineRunner runner = new PipelineRunner(topology, streamsProperties(config), meters, clock);
         try {
             runner.streams.start();
         } catch (RuntimeException e) {
@@ -81,7 +81,17 @@ public final class PipelineRunner implements AutoCloseable {
         return runner;
     }
 
-    /** The Kafka Streams configuration of the pipeline. */
+    /**
+     * The Kafka Streams configuration of the pipeline, with {@code application.server} set to the address other
+     * instances reach this instance's API at, when it is advertised.
+     */
+    public static Properties streamsProperties(ParkWatchConfig config) {
+        Properties props = streamsProperties(config.kafka(), config.storage());
+        config.applicationServer().ifPresent(address -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address));
+        return props;
+    }
+
+    /** The Kafka Streams configuration of the pipeline from its connection and storage settings alone. */
     public static Properties streamsProperties(KafkaConnection kafka, StorageConfig storage) {
         Properties props = new Properties();
         props.putAll(kafka.clientOverrides());

@@ -3,8 +3,11 @@ package org.parkwatch.deploy.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.ParkWatchConfig;
 
 class PipelineMainTest {
 
@@ -28,5 +31,24 @@ class PipelineMainTest {
                 .misconfiguration()).isEmpty();
         assertThat(org.parkwatch.deploy.config.ApiConfig.from(Map.of("parkwatch.api.auth.required", "false"))
                 .misconfiguration()).isEmpty();
+    }
+
+    @Test
+    void shouldExitWithUsageStatusWhenTheApplicationServerDisagreesWithTheAdvertisedHost() {
+        String[] args = {"--set", "parkwatch.api.auth.required=false",
+                "--set", "parkwatch.api.advertised.host=pw-2.park.internal",
+                "--set", "parkwatch.kafka.application.server=pw-2.park.internal:9000"};
+
+        // refused before any connection to Kafka: the API port is 8080, not 9000
+        assertThat(PipelineMain.run(args, Map.of())).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAdvertiseTheApiAtTheAdvertisedHostAndApiPort() {
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
+                "parkwatch.api.advertised.host", "pw-2.park.internal", "parkwatch.api.port", "8081"));
+
+        assertThat(PipelineMain.apiSettings(config).applicationServer()).contains("pw-2.park.internal:8081");
+        assertThat(PipelineMain.apiSettings(ParkWatchConfig.defaults()).applicationServer()).isEmpty();
     }
 }

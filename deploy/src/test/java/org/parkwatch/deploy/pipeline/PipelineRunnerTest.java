@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
+import org.parkwatch.deploy.config.ApiConfig;
+import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.KafkaConnection;
+import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.deploy.config.StorageConfig;
 
 class PipelineRunnerTest {
@@ -64,5 +68,20 @@ class PipelineRunnerTest {
         assertThat(config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(3);
         // The setter reads its sizes from the configuration Streams hands it, which keeps unknown keys.
         assertThat(config.originals()).containsEntry(StorageConfig.BLOCK_CACHE_BYTES, 64L * 1024 * 1024);
+    }
+
+    @Test
+    void shouldSetTheApplicationServerFromTheAdvertisedHostAndApiPort() {
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
+                ApiConfig.ADVERTISED_HOST, "pw-2.park.internal", ApiConfig.PORT, "8081"));
+
+        assertThat(PipelineRunner.streamsProperties(config))
+                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "pw-2.park.internal:8081");
+    }
+
+    @Test
+    void shouldLeaveTheApplicationServerUnsetForASingleInstance() {
+        assertThat(PipelineRunner.streamsProperties(ParkWatchConfig.defaults()))
+                .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
     }
 }
