@@ -1,0 +1,91 @@
+package org.parkwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.parkwatch.simulator.GeneratorSettings;
+import org.parkwatch.simulator.ParkModel;
+import org.parkwatch.simulator.ParkSettings;
+import org.parkwatch.simulator.SimulationResult;
+import org.parkwatch.topology.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The end-to-end benchmark: {@code bin/benchmark}. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measure ParkWatch end to end against a real local broker and report against Kafka baselines.")
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--events", defaultValue = "2000000", description = "Events pre-loaded for the throughput run (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--enterprises", defaultValue = "50", description = "Enterprises of the throughput park (default ${DEFAULT-VALUE}).")
+    int enterprises;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the pipeline and the pass-through (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--heap", defaultValue = "1g", description = "Heap of the pipeline process (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--work-dir", defaultValue = "target/benchmark", description = "Broker log, state and process logs; emptied first (default ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated parks (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--set", description = "A pipeline configuration key=value (see README), repeatable.")
+    java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--pipeline-java-option", description = "An extra JVM option of the pipeline process (e.g. a profiler agent), repeatable.")
+    java.util.List<String> pipelineJavaOptions = new java.util.ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintOut out = new PrintOut(System.out);
+        emptyDirectory(workDir);
+        Path logs = workDir.resolve("logs");
+        try (BenchCluster cluster = BenchCluster.start(workDir)) {
+            out.line("Broker %s, registry %s", cluster.bootstrapServers(), cluster.registryUrl());
+            String prefix = "bench";
+            ParkModel park = ParkModel.generate(ParkSettings.defaults(seed).withEnterpriseCount(enterprises));
+            cluster.preparePark(prefix, park, partitions);
+            ParkLoad load = new ParkLoad(cluster, park, Topics.withPrefix(prefix));
+            Instant from = LocalDate.of(2025, 1, 1).atStartOfDay(ZoneOffset.ofHours(8)).toInstant();
+            SimulationResult loaded = load.backfill(from, Instant.now(), events, GeneratorSettings.defaults(seed));
+            out.line("Pre-loaded %,d events (%s to %s) in %.1f s", loaded.eventsSent(), from, loaded.eventTimeReached(),
+                    loaded.elapsed().toMillis() / 1000.0);
+            ThroughputPhase.Result throughput = new ThroughputPhase(cluster, prefix, partitions, logs)
+                    .run(new PipelineLauncher(cluster, prefix, partitions, heap, pipelineJavaOptions, logs, overrides), threads, out);
+            out.line("Ratios: pipeline / pass-through %.2f, pipeline / consumer %.3f", throughput.ratioToPassThrough(),
+                    throughput.ratioToConsumer());
+        }
+        return 0;
+    }
+
+    private static void emptyDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+}
