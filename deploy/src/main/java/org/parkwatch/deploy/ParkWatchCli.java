@@ -9,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.parkwatch.deploy.pipeline.PipelineMain;
+import org.parkwatch.simulator.SimulatorCommand;
+import org.parkwatch.simulator.SimulatorTopics;
+import org.parkwatch.topology.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,12 +23,23 @@ import picocli.CommandLine.Option;
 public final class ParkWatchCli implements Callable<Integer> {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ParkWatchCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with every subcommand; {@code simulate} is the simulator's own command, producing to the
+     * default topic names (those of {@code ./parkwatch local} and {@code ./parkwatch setup} without a prefix).
+     */
+    static CommandLine commandLine() {
+        Topics topics = Topics.defaults();
+        SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
+                topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
+        return new CommandLine(new ParkWatchCli()).addSubcommand("simulate", new SimulatorCommand(simulatorTopics));
     }
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
+        commandLine().usage(System.out);
         return 0;
     }
 
