@@ -55,13 +55,37 @@ public final class BenchmarkCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
     }
 
+    @Option(names = "--phases", split = ",", defaultValue = "throughput,latency,restore",
+            description = "Phases to run, comma-separated (default ${DEFAULT-VALUE}).")
+    java.util.Set<String> phases;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrintOut out = new PrintOut(System.out);
         emptyDirectory(workDir);
         Path logs = workDir.resolve("logs");
+        BenchmarkReport report = new BenchmarkReport(MachineDescription.ofThisMachine(),
+                "bin/benchmark " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         try (BenchCluster cluster = BenchCluster.start(workDir)) {
             out.line("Broker %s, registry %s", cluster.bootstrapServers(), cluster.registryUrl());
+            if (phases.contains("throughput")) {
+                throughput(cluster, logs, report, out);
+            }
+        } finally {
+            Path file = workDir.resolve("report.md");
+            report.writeTo(file);
+            System.out.println();
+            System.out.println(report.markdown());
+            out.line("Report written to %s", file.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private void throughput(BenchCluster cluster, Path logs, BenchmarkReport report, PrintOut out) throws Exception {
+        {
             String prefix = "bench";
             ParkModel park = ParkModel.generate(ParkSettings.defaults(seed).withEnterpriseCount(enterprises));
             cluster.preparePark(prefix, park, partitions);
@@ -74,8 +98,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .run(new PipelineLauncher(cluster, prefix, partitions, heap, pipelineJavaOptions, logs, overrides), threads, out);
             out.line("Ratios: pipeline / pass-through %.2f, pipeline / consumer %.3f", throughput.ratioToPassThrough(),
                     throughput.ratioToConsumer());
+            report.throughput(throughput, threads);
         }
-        return 0;
     }
 
     private static void emptyDirectory(Path dir) throws IOException {

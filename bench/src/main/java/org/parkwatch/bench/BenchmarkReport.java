@@ -1,0 +1,51 @@
+package org.parkwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The figures of one run as Markdown, the form BENCHMARKS.md quotes them in. */
+final class BenchmarkReport {
+
+    private final List<String> sections = new ArrayList<>();
+
+    BenchmarkReport(MachineDescription machine, String command) {
+        sections.add("## Run of " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n\n"
+                + "- Machine: " + machine + "\n"
+                + "- Command: `" + command + "`\n");
+    }
+
+    void throughput(ThroughputPhase.Result r, int threads) {
+        sections.add(String.format("""
+                ### Sustained throughput (%,d pre-loaded events, %d stream thread(s), exactly_once_v2)
+
+                | Reader of the same input topics | records/s | wall time |
+                |---|---:|---:|
+                | Kafka ConsumerPerformance (whole run / fetch only) | %,.0f / %,.0f | |
+                | Kafka Streams pass-through, same Avro serdes | %,.0f | %.1f s |
+                | ParkWatch pipeline (every store on) | %,.0f | %.1f s |
+
+                - ParkWatch / pass-through: **%.2f**; ParkWatch / consumer: **%.3f**
+                - Pipeline start-up to first commit: %.1f s (not counted in the rate); peak RSS %s
+                """, r.records(), threads, r.consumer().recordsPerSecond(), r.consumer().fetchRecordsPerSecond(),
+                r.passThrough().steadyRate(), r.passThrough().wallSeconds(), r.pipeline().steadyRate(),
+                r.pipeline().wallSeconds(), r.ratioToPassThrough(), r.ratioToConsumer(),
+                r.pipeline().startupSeconds(), r.pipelineMemory()));
+    }
+
+    void section(String markdown) {
+        sections.add(markdown);
+    }
+
+    String markdown() {
+        return String.join("\n", sections);
+    }
+
+    void writeTo(Path file) throws IOException {
+        Files.writeString(file, markdown());
+    }
+}
