@@ -55,6 +55,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
     }
 
+    @Option(names = "--rates", split = ",", defaultValue = "1000,10000",
+            description = "Fixed input rates of the latency phase, events/s (default ${DEFAULT-VALUE}).")
+    java.util.List<Double> rates;
+
+    @Option(names = "--latency-seconds", defaultValue = "30",
+            description = "How long the load runs at each rate of the latency phase (default ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
     @Option(names = "--phases", split = ",", defaultValue = "throughput,latency,restore",
             description = "Phases to run, comma-separated (default ${DEFAULT-VALUE}).")
     java.util.Set<String> phases;
@@ -73,6 +81,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
             out.line("Broker %s, registry %s", cluster.bootstrapServers(), cluster.registryUrl());
             if (phases.contains("throughput")) {
                 throughput(cluster, logs, report, out);
+            }
+            if (phases.contains("latency")) {
+                LatencyPhase latency = new LatencyPhase(cluster, partitions, logs, heap, seed, pipelineJavaOptions,
+                        overrides);
+                StringBuilder section = new StringBuilder("### Latency (event produced -> visible downstream, "
+                        + "read_committed)\n\n```\n");
+                for (double rate : rates) {
+                    section.append(latency.run(rate, java.time.Duration.ofSeconds(latencySeconds), out)).append('\n');
+                }
+                report.section(section.append("```\n").toString());
             }
         } finally {
             Path file = workDir.resolve("report.md");
