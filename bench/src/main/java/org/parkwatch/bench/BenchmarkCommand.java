@@ -63,6 +63,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "How long the load runs at each rate of the latency phase (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--restore-enterprises", defaultValue = "500",
+            description = "Enterprises of the restore park (default ${DEFAULT-VALUE}).")
+    int restoreEnterprises;
+
+    @Option(names = "--restore-days", defaultValue = "10",
+            description = "Days of backfilled event time of the restore park, from 2025-01-01 (default ${DEFAULT-VALUE}).")
+    int restoreDays;
+
+    @Option(names = "--restore-interval", defaultValue = "60",
+            description = "Reading interval of the restore park in minutes; must divide an hour (default ${DEFAULT-VALUE}).")
+    int restoreIntervalMinutes;
+
     @Option(names = "--phases", split = ",", defaultValue = "throughput,latency,restore",
             description = "Phases to run, comma-separated (default ${DEFAULT-VALUE}).")
     java.util.Set<String> phases;
@@ -91,6 +103,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     section.append(latency.run(rate, java.time.Duration.ofSeconds(latencySeconds), out)).append('\n');
                 }
                 report.section(section.append("```\n").toString());
+            }
+            if (phases.contains("restore")) {
+                Instant from = LocalDate.of(2025, 1, 1).atStartOfDay(ZoneOffset.ofHours(8)).toInstant();
+                java.time.Duration interval = java.time.Duration.ofMinutes(restoreIntervalMinutes);
+                RestorePhase.Result restore = new RestorePhase(cluster, partitions, workDir, logs, heap,
+                        pipelineJavaOptions, overrides).run(restoreEnterprises, from,
+                        from.plus(java.time.Duration.ofDays(restoreDays)), interval, interval, seed, out);
+                report.restore(restore);
             }
         } finally {
             Path file = workDir.resolve("report.md");

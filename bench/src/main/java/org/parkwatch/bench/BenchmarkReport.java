@@ -37,6 +37,36 @@ final class BenchmarkReport {
                 r.pipeline().startupSeconds(), r.pipelineMemory()));
     }
 
+    void restore(RestorePhase.Result r) {
+        sections.add(String.format("""
+                ### Restore (%,d enterprises, %s to %s, readings every %s; %,d events)
+
+                - Processing the backfill: %,.0f input records/s steady, %.1f s in all; peak RSS %s
+                - State after it: %,.1f MiB on disk; changelogs %s
+                | Start | ready (s) | RUNNING (s) | restore done (s) | records restored | peak RSS |
+                |---|---:|---:|---:|---:|---|
+                | restart, state kept | %.1f | %.1f | %.1f | %,d | %s |
+                | restart, state deleted | %.1f | %.1f | %.1f | %,d | %s |
+
+                | Fail-over with one standby replica | victim gone (s) | rebalance seen (s) | survivor serves all (s) | records restored |
+                |---|---:|---:|---:|---:|
+                | %s of the instance holding most tasks | %.1f | %.1f | %.1f | %,d |
+                | %s of the survivor, back to the restarted one | %.1f | %.1f | %.1f | %,d |
+
+                - Peak RSS of the two instances with standbys: %s
+                """, r.enterprises(), r.from(), r.to(), r.meterInterval(), r.events(),
+                r.processing().steadyRate(), r.processing().wallSeconds(), r.processingMemory(),
+                r.stateBytes() / (double) (1 << 20), r.changelogs(),
+                r.keptState().readySeconds(), r.keptState().runningSeconds(), r.keptState().restoredSeconds(),
+                r.keptState().restoredRecords(), r.keptState().memory(),
+                r.fromScratch().readySeconds(), r.fromScratch().runningSeconds(), r.fromScratch().restoredSeconds(),
+                r.fromScratch().restoredRecords(), r.fromScratch().memory(),
+                r.killed().signal(), r.killed().victimExitSeconds(), r.killed().rebalanceSeconds(),
+                r.killed().servingAllSeconds(), r.killed().restoredRecords(),
+                r.terminated().signal(), r.terminated().victimExitSeconds(), r.terminated().rebalanceSeconds(),
+                r.terminated().servingAllSeconds(), r.terminated().restoredRecords(), r.standbyMemory()));
+    }
+
     void section(String markdown) {
         sections.add(markdown);
     }

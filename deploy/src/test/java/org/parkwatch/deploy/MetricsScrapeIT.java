@@ -70,8 +70,8 @@ import org.parkwatch.topology.Topics;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MetricsScrapeIT {
 
-    // parkwatch.rocksdb.block.cache.bytes left at its default, 64 MiB: one cache shared by every store.
-    private static final double SHARED_BLOCK_CACHE_BYTES = 64.0 * 1024 * 1024;
+    // parkwatch.rocksdb.block.cache.bytes left at its default, 512 MiB: one cache shared by every store.
+    private static final double SHARED_BLOCK_CACHE_BYTES = 512.0 * 1024 * 1024;
 
     private static KafkaStack kafka;
 

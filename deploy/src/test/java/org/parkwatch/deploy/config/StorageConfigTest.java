@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class StorageConfigTest {
 
     @Test
-    void shouldDefaultToA64MibBudgetWith32MibOfMemtables() {
+    void shouldDefaultToA512MibBudgetWith256MibOfMemtables() {
         StorageConfig storage = StorageConfig.defaults();
 
-        assertThat(storage.blockCacheBytes()).isEqualTo(64L * 1024 * 1024);
-        assertThat(storage.writeBufferBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(storage.blockCacheBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThat(storage.writeBufferBytes()).isEqualTo(256L * 1024 * 1024);
     }
 
     @Test

@@ -45,8 +45,8 @@ class PipelineRunnerTest {
 
         assertThat(props)
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class)
-                .containsEntry(StorageConfig.BLOCK_CACHE_BYTES, 64L * 1024 * 1024)
-                .containsEntry(StorageConfig.WRITE_BUFFER_BYTES, 32L * 1024 * 1024)
+                .containsEntry(StorageConfig.BLOCK_CACHE_BYTES, 512L * 1024 * 1024)
+                .containsEntry(StorageConfig.WRITE_BUFFER_BYTES, 256L * 1024 * 1024)
                 .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
     }
 
@@ -67,7 +67,7 @@ class PipelineRunnerTest {
         assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         assertThat(config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(3);
         // The setter reads its sizes from the configuration Streams hands it, which keeps unknown keys.
-        assertThat(config.originals()).containsEntry(StorageConfig.BLOCK_CACHE_BYTES, 64L * 1024 * 1024);
+        assertThat(config.originals()).containsEntry(StorageConfig.BLOCK_CACHE_BYTES, 512L * 1024 * 1024);
     }
 
     @Test

@@ -1,0 +1,144 @@
+package org.parkwatch.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.RejectReason;
+import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.WindowKind;
+import org.parkwatch.serde.SpecificAvroDeserializer;
+import org.parkwatch.serde.registry.RegistryClientSettings;
+import org.parkwatch.serde.registry.RestSchemaRegistryClient;
+import org.parkwatch.serde.registry.SchemaRegistryClient;
+import org.parkwatch.simulator.EventKind;
+
+/**
+ * What the pipeline published, read as a downstream read_committed consumer reads it: the latest year totals of
+ * every enterprise, the accepted events per enterprise and kind (from the ledger) and the dead letters.
+ */
+final class PipelineOutput {
+
+    // Confluent wire format: magic byte and 4-byte schema id before the Avro body.
+    private static final int WIRE_HEADER_BYTES = 5;
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final String bootstrap;
+    private final SchemaRegistryClient registry;
+
+    PipelineOutput(String bootstrap, String registryUrl) {
+        this.bootstrap = bootstrap;
+        this.registry = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registryUrl));
+    }
+
+    /**
+     * The latest record of every enterprise's YEAR window overlapping [from, to), summed per enterprise over those
+     * windows (a period crossing new year spans two).
+     */
+    Map<String, List<EmissionTotals>> enterpriseYearTotals(String topic, Instant from, Instant to) {
+        Map<String, EmissionTotals> latest = new HashMap<>();
+        readCommitted(topic, new StringDeserializer(), new SpecificAvroDeserializer<>(registry, EmissionTotals.class),
+                (key, value) -> {
+                    if (value != null) {
+                        latest.put(key, value);
+                    }
+                });
+        Map<String, List<EmissionTotals>> byEnterprise = new TreeMap<>();
+        for (EmissionTotals t : latest.values()) {
+            if (t.getSubjectType() == SubjectType.ENTERPRISE && t.getWindow() == WindowKind.YEAR_TO_DATE
+                    && t.getWindowStart().isBefore(to) && t.getWindowEnd().isAfter(from)) {
+                byEnterprise.computeIfAbsent(t.getSubjectId(), k -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        return byEnterprise;
+    }
+
+    /**
+     * Accepted events per enterprise and kind, counted on the ledger: each accepted meter reading has exactly one
+     * CO2 SCOPE2_LOCATION line, each fuel event one CO2 SCOPE1 line, each sample one COD line. Only the leading
+     * entryId field ({@code eventId:pollutant:scope}) of each line is decoded, as the ledger of a year runs to
+     * millions of lines.
+     */
+    Map<String, Map<EventKind, Long>> acceptedEvents(String ledgerTopic) {
+        Map<String, Map<EventKind, Long>> counts = new TreeMap<>();
+        BinaryDecoder[] decoder = {null};
+        readCommitted(ledgerTopic, new StringDeserializer(), new ByteArrayDeserializer(), (key, value) -> {
+            decoder[0] = DecoderFactory.get().binaryDecoder(value, WIRE_HEADER_BYTES,
+                    value.length - WIRE_HEADER_BYTES, decoder[0]);
+            String entryId;
+            try {
+                entryId = decoder[0].readString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable ledger line of " + key, e);
+            }
+            EventKind kind = entryId.endsWith(":CO2:SCOPE2_LOCATION") ? EventKind.METER_READING
+                    : entryId.endsWith(":CO2:SCOPE1") ? EventKind.FUEL_CONSUMPTION
+                    : entryId.endsWith(":COD:NONE") ? EventKind.WASTEWATER_SAMPLE : null;
+            if (kind != null) {
+                counts.computeIfAbsent(key, k -> new EnumMap<>(EventKind.class)).merge(kind, 1L, Long::sum);
+            }
+        });
+        return counts;
+    }
+
+    /** Dead letters by reason. */
+    Map<RejectReason, Long> deadLetters(String topic) {
+        Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);
+        readCommitted(topic, new ByteArrayDeserializer(), new SpecificAvroDeserializer<>(registry, DeadLetter.class),
+                (key, value) -> counts.merge(value.getReason(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Records committed on {@code topic} (the last stable offset of each partition), read once from the start. */
+    long committedEndOffsets(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private <K, V> void readCommitted(String topic, Deserializer<K> keys, Deserializer<V> values,
+                                      BiConsumer<K, V> each) {
+        try (KafkaConsumer<K, V> consumer = consumer(keys, values)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // For a read_committed consumer the end offset is the last stable offset: all that is committed now.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(POLL).forEach(r -> each.accept(r.key(), r.value()));
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private <K, V> KafkaConsumer<K, V> consumer(Deserializer<K> keys, Deserializer<V> values) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        return new KafkaConsumer<>(props, keys, values);
+    }
+}
