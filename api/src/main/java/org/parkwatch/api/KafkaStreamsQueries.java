@@ -69,12 +69,32 @@ public final class KafkaStreamsQueries {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return false;
         }
+        return holdsOrLeavesToOthers(StoreNames.ENTERPRISES, QueryableStoreTypes.timestampedKeyValueStore(), false)
+                && holdsOrLeavesToOthers(StoreNames.ENTERPRISE_WINDOWS, QueryableStoreTypes.keyValueStore(), true)
+                && holdsOrLeavesToOthers(StoreNames.PARK_WINDOWS, QueryableStoreTypes.keyValueStore(), true);
+    }
+
+    /**
+     * Whether a store answers here. An instance may hold no active task of a partitioned store (another instance
+     * does, and requests are forwarded to it) but only standby replicas of it: that is no reason to be unready, as a
+     * RUNNING client has restored every active store it holds. A global store must answer everywhere.
+     */
+    private <T extends ReadOnlyKeyValueStore<?, ?>> boolean holdsOrLeavesToOthers(String name,
+                                                                                   QueryableStoreType<T> type,
+                                                                                   boolean partitioned) {
+        StoreQueryParameters<T> active = StoreQueryParameters.fromNameAndType(name, type);
         try {
-            enterpriseStore().approximateNumEntries();
-            books(SubjectType.ENTERPRISE).approximateNumEntries();
-            books(SubjectType.PARK).approximateNumEntries();
+            streams.store(active).approximateNumEntries();
             return true;
-        } catch (InvalidStateStoreException | ApiException e) {
+        } catch (InvalidStateStoreException e) {
+            if (!partitioned || streams.state() != KafkaStreams.State.RUNNING) {
+                return false;
+            }
+        }
+        try {
+            streams.store(active.enableStaleStores()).approximateNumEntries();
+            return true;
+        } catch (InvalidStateStoreException e) {
             return false;
         }
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Measure ParkWatch end to end against a real local broker and report against Kafka baselines.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--events", defaultValue = "2000000", description = "Events pre-loaded for the throughput run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "1000000", description = "Events pre-loaded for the throughput run (default ${DEFAULT-VALUE}).")
     long events;
 
     @Option(names = "--enterprises", defaultValue = "50", description = "Enterprises of the throughput park (default ${DEFAULT-VALUE}).")
@@ -55,7 +55,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
     }
 
-    @Option(names = "--rates", split = ",", defaultValue = "1000,10000",
+    @Option(names = "--rates", split = ",", defaultValue = "300,1000,10000",
             description = "Fixed input rates of the latency phase, events/s (default ${DEFAULT-VALUE}).")
     java.util.List<Double> rates;
 
@@ -67,7 +67,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Enterprises of the restore park (default ${DEFAULT-VALUE}).")
     int restoreEnterprises;
 
-    @Option(names = "--restore-days", defaultValue = "10",
+    @Option(names = "--restore-days", defaultValue = "3",
             description = "Days of backfilled event time of the restore park, from 2025-01-01 (default ${DEFAULT-VALUE}).")
     int restoreDays;
 
