@@ -56,6 +56,7 @@ final class LatencyPhase {
      */
     static final Duration LOAD_METER_INTERVAL = Duration.ofMinutes(1);
     /** How far back the load's event time starts: the whole phase stays in the past, so no event is in the future. */
+    static final Duration LOAD_WARM_UP = Duration.ofSeconds(20);
     static final Duration LOAD_STARTS_BEFORE_NOW = Duration.ofDays(60);
 
     /** What one rate gave. Lags are input records not yet committed by the pipeline. */
@@ -138,9 +139,16 @@ final class LatencyPhase {
             out.line("Latency %s: warm-up done (%d ledger entries per meter probe); load %,.0f events/s for %d s",
                     prefix, entriesPerProbe, eventsPerSecond, duration.toSeconds());
 
+            GeneratorSettings loadSettings = GeneratorSettings.defaults(seed).withMeterInterval(LOAD_METER_INTERVAL);
+            ParkLoad load = new ParkLoad(cluster, park, topics);
+            // The same load, unmeasured, first: a process just started runs interpreted code and cold caches, and
+            // its latency then says more about the JIT than about the pipeline in service.
+            SimulationResult warmLoad = load.atRate(loadFrom, eventsPerSecond, LOAD_WARM_UP, loadSettings);
+            out.line("Latency %s: load warm-up done (%,d events in %.1f s), lag %,d", prefix, warmLoad.eventsSent(),
+                    warmLoad.elapsed().toMillis() / 1000.0, progress.endOffsetSum() - progress.committedSum(applicationId));
             Run run = new Run(prefix, applicationId, probes, watch, progress, pipeline, entriesPerProbe, out);
-            Loaded loaded = run.loadWithProbes(new ParkLoad(cluster, park, topics), loadFrom, eventsPerSecond,
-                    duration, GeneratorSettings.defaults(seed).withMeterInterval(LOAD_METER_INTERVAL));
+            Loaded loaded = run.loadWithProbes(load, warmLoad.eventTimeReached(), eventsPerSecond, duration,
+                    loadSettings);
             run.awaitProbes(loaded.meterProbes(), loaded.alertProbes());
             long lagAtEnd = run.lag.sample();
             watch.requireHealthy();
@@ -150,7 +158,8 @@ final class LatencyPhase {
                     phaseSettings.get("parkwatch.grace.ms")))).toString();
             String notes = String.format("pipeline %s; grace %s in this phase, dedup window as long (watermarks are"
                     + " per input and task: the load's accelerated event time would make the probes LATE); load of"
-                    + " simulated events from %s with %d-minute meters; meter probes all in the probe enterprise's hour"
+                    + " simulated events from %s with %d-minute meters, the first " + LOAD_WARM_UP.toSeconds()
+                    + " s of it not measured; meter probes all in the probe enterprise's hour"
                     + " %s, seen when its entry count covers them (%d entries per probe); alert probes: %d breaching"
                     + " COD samples then one clean under the default rule %s, timed from the last breaching one and"
                     + " from the clean one",

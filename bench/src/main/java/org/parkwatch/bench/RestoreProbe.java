@@ -59,7 +59,12 @@ final class RestoreProbe {
      * queries only active, fully restored stores. Empty while the stores cannot be queried.
      */
     Optional<Set<String>> heldSubjects(String subjectType) {
-        return get("/internal/open-windows/" + subjectType).filter(r -> r.statusCode() == 200).map(r -> {
+        Optional<HttpResponse<String>> answer = get("/internal/open-windows/" + subjectType);
+        // A ready instance that keeps only standby replicas holds no active store: it cannot list, and holds none.
+        if (answer.filter(r -> r.statusCode() == 503).isPresent() && health().ready()) {
+            return Optional.of(Set.of());
+        }
+        return answer.filter(r -> r.statusCode() == 200).map(r -> {
             Set<String> ids = new TreeSet<>();
             try {
                 Iterator<String> names = JSON.readTree(r.body()).fieldNames();
