@@ -27,6 +27,7 @@ import org.parkwatch.simulator.RunPlan;
 import org.parkwatch.simulator.SimulationResult;
 import org.parkwatch.simulator.SimulatorCommand;
 import org.parkwatch.simulator.SimulatorTally;
+import org.parkwatch.deploy.SimulatorTopicsOf;
 import org.parkwatch.simulator.SimulatorTopics;
 import org.parkwatch.topology.Topics;
 
@@ -133,8 +134,7 @@ final class BackfillReconciliation {
     private SimulationResult backfill(ParkModel park, Instant from, Instant to, GeneratorSettings settings) {
         Properties producer = new Properties();
         producer.put("bootstrap.servers", bootstrapServers);
-        SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
-                topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
+        SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         try (ParkSimulator simulator = ParkSimulator.withKafka(new EventGenerator(park, settings), simulatorTopics,
                 producer, SimulatorCommand.registrySerializer(registryUrl))) {
             // Enterprises are reference data the park was prepared with, not part of the period.

@@ -11,6 +11,7 @@ import org.parkwatch.simulator.ParkSimulator;
 import org.parkwatch.simulator.RunPlan;
 import org.parkwatch.simulator.SimulationResult;
 import org.parkwatch.simulator.SimulatorCommand;
+import org.parkwatch.deploy.SimulatorTopicsOf;
 import org.parkwatch.simulator.SimulatorTopics;
 import org.parkwatch.topology.Topics;
 
@@ -47,8 +48,7 @@ final class ParkLoad {
     private ParkSimulator simulator(GeneratorSettings settings) {
         Properties producer = new Properties();
         producer.put("bootstrap.servers", cluster.bootstrapServers());
-        SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
-                topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
+        SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         return ParkSimulator.withKafka(new EventGenerator(park, settings), simulatorTopics, producer,
                 SimulatorCommand.registrySerializer(cluster.registryUrl()));
     }

@@ -136,8 +136,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed,
                                 boolean newData, boolean withHistory) {
-        SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
-                topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
+        SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         Properties producer = new Properties();
         producer.put("bootstrap.servers", bootstrap);
         ParkSimulator history = ParkSimulator.withKafka(new EventGenerator(park, GeneratorSettings.defaults(seed)),

@@ -32,8 +32,7 @@ public final class ParkWatchCli implements Callable<Integer> {
      */
     static CommandLine commandLine() {
         Topics topics = Topics.defaults();
-        SimulatorTopics simulatorTopics = new SimulatorTopics(topics.meterReadings(), topics.fuelConsumption(),
-                topics.wastewaterSamples(), topics.outputReports(), topics.enterprises());
+        SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         return new CommandLine(new ParkWatchCli()).addSubcommand("simulate", new SimulatorCommand(simulatorTopics));
     }
 
