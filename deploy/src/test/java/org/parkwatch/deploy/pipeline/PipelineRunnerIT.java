@@ -1,6 +1,7 @@
 package org.parkwatch.deploy.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +74,10 @@ class PipelineRunnerIT {
 
             assertThat(runner.isRunning()).isTrue();
             assertThat(runner.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-            // Kafka Streams' own metrics are bound to the registry under Micrometer's kafka.* names.
-            assertThat(meters.getMeters()).anySatisfy(m -> assertThat(m.getId().getName()).startsWith("kafka."));
+            // Kafka Streams' own metrics are bound to the registry under Micrometer's kafka.* names; they are bound
+            // again, in the background, when the client reaches RUNNING, and are absent for that moment.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters.getMeters())
+                    .anySatisfy(m -> assertThat(m.getId().getName()).startsWith("kafka.")));
         } finally {
             runner.close();
         }
