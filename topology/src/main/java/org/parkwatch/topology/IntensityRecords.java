@@ -9,9 +9,11 @@ import org.parkwatch.avro.IntensityStatus;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.internal.IavReportState;
 import org.parkwatch.avro.internal.IavReports;
+import org.parkwatch.intensity.CoveredFigures;
 import org.parkwatch.intensity.IavReport;
 import org.parkwatch.intensity.IavSchedule;
 import org.parkwatch.intensity.Intensity;
+import org.parkwatch.totals.Amounts;
 import org.parkwatch.totals.WindowSpan;
 
 /** Translates intensity figures and IAV reports between the Kafka-free model and their Avro forms. */
@@ -40,6 +42,18 @@ final class IntensityRecords {
                 .setCo2TPerTce(value(i.co2TPerTce()))
                 .setIavReportIds(new ArrayList<>(covered.iavReportIds()))
                 .build();
+    }
+
+    /**
+     * The IAV side of a published intensity with new covered emissions: for a closed window revised after its
+     * reports left the retention horizon. The elapsed hours are not published; only whether every one was covered
+     * matters (AVAILABLE or PARTIAL), and that is kept.
+     */
+    static CoveredFigures figures(IntensitySnapshot s, Amounts coveredEmissions) {
+        long coveredHours = s.getCoveredMillis() / 3_600_000L;
+        double iav = s.getAddedValue() == null ? 0 : s.getAddedValue();
+        long elapsedHours = s.getStatus() == IntensityStatus.AVAILABLE ? coveredHours : coveredHours + 1;
+        return new CoveredFigures(coveredEmissions, iav, coveredHours, elapsedHours, s.getIavReportIds());
     }
 
     static IavReportState state(IavReport r) {

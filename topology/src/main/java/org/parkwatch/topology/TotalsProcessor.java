@@ -53,6 +53,13 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
 
     /** Watermark key of a processor that keeps its own single watermark (the park level). */
     static final String OWN_WATERMARK = "watermark";
+    /**
+     * Watermark-store key of the closing watermark windows have been closed against. Kept in state because the
+     * watermark computed from the inputs can move back (an idle input resuming behind the others) and is unknown
+     * after a restart: a window once closed must stay closed, or it would open afresh and its close overwrite
+     * the final figure.
+     */
+    static final String CLOSED_THROUGH = "closed-through";
 
     private final SubjectType subjectType;
     private final TotalsStores storeNames;
@@ -67,12 +74,24 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     private KeyValueStore<String, WindowBookState> books;
     private KeyValueStore<String, EmissionTotals> history;
     private KeyValueStore<String, Long> watermarks;
+    /** The enterprise level's IAV reports, by enterprise. */
     private KeyValueStore<String, IavReports> iavReports;
+    /** The park level's IAV reports, by park and enterprise. */
+    private ParkIavReports parkReports;
+    private boolean legacyStateMigrated;
     private KeyValueStore<String, IntensitySnapshot> intensities;
     private final Set<String> changedSubjects = new LinkedHashSet<>();
+    /**
+     * Whether the books must be scanned for windows changed but not yet published: the set above lives in memory,
+     * so after a restart (or a crash between a commit and the next publication) only the books know.
+     */
+    private boolean unpublishedUnknown = true;
     /** Earliest closing time of any open window; MIN forces a scan of every book (at start, state unknown). */
     private Instant nextClosingAt = Instant.MIN;
-    /** Watermark windows close against, refreshed at every publication; null until any input is seen. */
+    /**
+     * Watermark windows have closed against; never moves back (see {@link #CLOSED_THROUGH}); null until a first
+     * input is seen.
+     */
     private Instant closingWatermark;
     /** The furthest event time seen: how far the elapsed part of a month or year reaches. */
     private Instant furthestWatermark;
@@ -110,12 +129,22 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         this.history = context.getStateStore(storeNames.history());
         this.watermarks = context.getStateStore(storeNames.watermarks());
         this.iavReports = context.getStateStore(storeNames.iavReports());
+        this.parkReports = new ParkIavReports(this.iavReports);
         this.intensities = context.getStateStore(storeNames.intensities());
+        Long closedThrough = watermarks.get(CLOSED_THROUGH);
+        closingWatermark = closedThrough == null ? null : Instant.ofEpochMilli(closedThrough);
+        for (String key : watermarkKeys) {
+            Long millis = watermarks.get(key);
+            if (millis != null && (furthestWatermark == null || millis > furthestWatermark.toEpochMilli())) {
+                furthestWatermark = Instant.ofEpochMilli(millis);
+            }
+        }
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
     public void process(Record<String, TotalsInput> record) {
+        migrateLegacyState();
         TotalsInput input = record.value();
         if (input.getActivity() != null) {
             addActivity(record.key(), input);
@@ -163,7 +192,8 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         IavReport report = IntensityRecords.report(input.getIavReport());
         IavReports stored = iavReports.get(enterpriseId);
         IavSchedule schedule = IntensityRecords.schedule(stored, enterpriseId).add(report);
-        iavReports.put(enterpriseId, IntensityRecords.withSchedule(stored, input.getParkId(), enterpriseId, schedule));
+        iavReports.put(enterpriseId, IntensityRecords.withSchedule(stored, input.getParkId(), enterpriseId,
+                schedule.retainFrom(iavRetentionCutoff()).add(report)));
 
         WindowBookState state = books.get(enterpriseId);
         WindowBook book = TotalsRecords.book(state);
@@ -238,9 +268,9 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     /** A park learns of an enterprise's report, and of how its covered emissions moved in the open windows. */
     private void parkReport(String parkId, TotalsInput input) {
         IavReport report = IntensityRecords.report(input.getIavReport());
-        IavReports stored = iavReports.get(parkId);
-        IavSchedule schedule = IntensityRecords.schedule(stored, report.enterpriseId()).add(report);
-        iavReports.put(parkId, IntensityRecords.withSchedule(stored, parkId, report.enterpriseId(), schedule));
+        IavSchedule schedule = parkReports.schedule(parkId, report.enterpriseId())
+                .retainFrom(iavRetentionCutoff()).add(report);
+        parkReports.put(parkId, report.enterpriseId(), schedule);
         WindowBookState state = books.get(parkId);
         WindowBook book = TotalsRecords.book(state);
         for (CoveredAdjustment adjustment : input.getCoveredAdjustments()) {
@@ -279,7 +309,18 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         context.forward(new Record<>(key, new TotalsOutput.Update(null, intensity), span.start().toEpochMilli()));
     }
 
+    /** Brings state written by an earlier state version to this one, once per task, before it is first used. */
+    private void migrateLegacyState() {
+        if (!legacyStateMigrated) {
+            if (subjectType == SubjectType.PARK) {
+                parkReports.migrateLegacyRecords();
+            }
+            legacyStateMigrated = true;
+        }
+    }
+
     private void publish() {
+        migrateLegacyState();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (String key : watermarkKeys) {
             Long millis = watermarks.get(key);
@@ -289,7 +330,15 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
                 furthestWatermark = w;
             }
         }
-        closingWatermark = inputWatermarks.closingWatermark(now);
+        Instant computed = inputWatermarks.closingWatermark(now);
+        if (computed != null && (closingWatermark == null || computed.isAfter(closingWatermark))) {
+            closingWatermark = computed;
+            watermarks.put(CLOSED_THROUGH, computed.toEpochMilli());
+        }
+        if (unpublishedUnknown) {
+            changedSubjects.addAll(subjectsWithUnpublishedWindows());
+            unpublishedUnknown = false;
+        }
         for (String subjectId : changedSubjects) {
             WindowBookState state = books.get(subjectId);
             if (state == null) {
@@ -303,6 +352,18 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         }
         changedSubjects.clear();
         closeWindows();
+    }
+
+    private List<String> subjectsWithUnpublishedWindows() {
+        List<String> subjects = new ArrayList<>();
+        try (KeyValueIterator<String, WindowBookState> it = books.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getWindows().stream().anyMatch(w -> w.getChanged())) {
+                    subjects.add(kv.key);
+                }
+            });
+        }
+        return subjects;
     }
 
     private void closeWindows() {
@@ -337,25 +398,45 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         nextClosingAt = earliest == null ? Instant.MAX : earliest;
     }
 
+    /**
+     * Activity for a window already published as final (a lagging partition, an input resuming after an outage):
+     * the final figure moves by the activity's amounts and is published again as closed. The window keeps its
+     * covered emissions, plus the activity's when an IAV report covers its hour, so its intensity stays the
+     * quotient of the same hours.
+     */
     private void reviseClosedWindow(String subjectId, ActivityAmounts activity, WindowSpan span, Amounts delta) {
         String parkId = activity.getParkId();
-        String entryId = activity.getLastEntryId();
         String key = historyKey(subjectId, span);
         EmissionTotals previous = history.get(key);
         Amounts before = previous == null ? Amounts.ZERO : TotalsRecords.fromAvro(previous.getTotals());
+        IntensitySnapshot previousIntensity = intensities.get(key);
+        Amounts coveredBefore = previousIntensity == null ? Amounts.ZERO
+                : TotalsRecords.fromAvro(previousIntensity.getCoveredTotals());
         java.util.TreeSet<String> versions = new java.util.TreeSet<>(activity.getFactorVersions());
         if (previous != null) {
             versions.addAll(previous.getFactorVersions());
         }
-        OpenWindow revised = new OpenWindow(span, before.plus(delta), Amounts.ZERO, entryId, true, versions);
-        history.put(key, forward(subjectId, parkId, revised, true));
+        OpenWindow revised = new OpenWindow(span, before.plus(delta),
+                activity.getCovered() ? coveredBefore.plus(delta) : coveredBefore, activity.getLastEntryId(), true,
+                versions);
+        // The IAV reports of a window older than the retention horizon may be gone; its IAV side has not changed,
+        // so it is taken from the window's last intensity.
+        CoveredFigures figures = previousIntensity != null && span.start().isBefore(iavRetentionCutoff())
+                ? IntensityRecords.figures(previousIntensity, revised.covered())
+                : coveredFigures(subjectId, revised);
+        history.put(key, forward(subjectId, parkId, revised, true, figures));
     }
 
     private EmissionTotals forward(String subjectId, String parkId, OpenWindow w, boolean closed) {
+        return forward(subjectId, parkId, w, closed, coveredFigures(subjectId, w));
+    }
+
+    private EmissionTotals forward(String subjectId, String parkId, OpenWindow w, boolean closed,
+                                   CoveredFigures figures) {
         EmissionTotals totals = TotalsRecords.totals(subjectType, subjectId, parkId, w, closed);
         String key = TotalsRecords.key(subjectType, subjectId, w.span().kind(), w.span().start());
         IntensitySnapshot intensity = IntensityRecords.snapshot(subjectType, subjectId, parkId, w.span(),
-                IntensityCalculator.of(w.amounts(), coveredFigures(subjectId, w)));
+                IntensityCalculator.of(w.amounts(), figures));
         intensities.put(key, intensity);
         context.forward(new Record<>(key, new TotalsOutput.Update(totals, intensity), w.span().start().toEpochMilli()));
         return totals;
@@ -368,17 +449,13 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
      */
     private CoveredFigures coveredFigures(String subjectId, OpenWindow w) {
         Instant now = eventTimeOr(w.span().end());
-        IavReports stored = iavReports.get(subjectId);
         if (subjectType == SubjectType.ENTERPRISE) {
-            return HourlyCoverage.ofElapsed(IntensityRecords.schedule(stored, subjectId), w.span(), now)
+            return HourlyCoverage.ofElapsed(IntensityRecords.schedule(iavReports.get(subjectId), subjectId), w.span(), now)
                     .figures(w.covered());
         }
         CoveredFigures sum = CoveredFigures.NONE;
-        if (stored != null) {
-            for (String enterpriseId : stored.getReports().stream().map(r -> r.getEnterpriseId()).distinct().toList()) {
-                sum = sum.plus(HourlyCoverage.ofElapsed(IntensityRecords.schedule(stored, enterpriseId), w.span(), now)
-                        .figures(Amounts.ZERO));
-            }
+        for (IavSchedule schedule : parkReports.schedules(subjectId).values()) {
+            sum = sum.plus(HourlyCoverage.ofElapsed(schedule, w.span(), now).figures(Amounts.ZERO));
         }
         CoveredFigures park = new CoveredFigures(w.covered(), sum.coveredIav(), sum.coveredHours(),
                 sum.elapsedHours(), sum.iavReportIds());
@@ -399,6 +476,19 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
 
     private static Map<Instant, Amounts> subMap(Map<Instant, Amounts> hourly, WindowSpan span) {
         return ((TreeMap<Instant, Amounts>) hourly).subMap(span.start(), true, span.end(), false);
+    }
+
+    /**
+     * IAV reports whose period ends before the start of the previous calendar year (of the closing watermark) are
+     * no longer kept: every window they cover closed over a year ago, and a revision of such a window keeps the IAV
+     * side of its last intensity.
+     */
+    private Instant iavRetentionCutoff() {
+        if (closingWatermark == null) {
+            return Instant.MIN;
+        }
+        Instant thisYear = calendar.windowOf(WindowKind.YEAR, closingWatermark).start();
+        return calendar.windowOf(WindowKind.YEAR, thisYear.minusMillis(1)).start();
     }
 
     private Instant eventTimeOr(Instant fallback) {
