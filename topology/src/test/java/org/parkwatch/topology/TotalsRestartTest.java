@@ -89,9 +89,15 @@ class TotalsRestartTest {
 
         /** An activity of the subject (an enterprise, or at the park level the park: its key). */
         void activity(String eventId, String subject, Instant time, long co2Mg) {
+            activity(eventId, subject, time, co2Mg, false);
+        }
+
+        /** As above; {@code covered}: an IAV report of the enterprise covers the activity's hour. */
+        void activity(String eventId, String subject, Instant time, long co2Mg, boolean covered) {
             Totals totals = new Totals(0L, co2Mg, 0L, 0L, 0L, 0L, 0L, 1L, 0L);
             processor.process(new Record<>(subject, new TotalsInput(subject, "park-1", new ActivityAmounts(eventId,
-                    subject, "park-1", time, totals, eventId, false, List.of()), null, List.of()), time.toEpochMilli()));
+                    subject, "park-1", time, totals, eventId, covered, List.of()), null, List.of()),
+                    time.toEpochMilli()));
         }
 
         void report(IavReportState report) {
@@ -221,6 +227,32 @@ class TotalsRestartTest {
         assertThat(month.getIavReportIds()).containsExactly("r-1", "r-2");
     }
 
-    @SuppressWarnings("unused")
-    private static final Map<String, String> NONE = Map.of();
+    @Test
+    void shouldKeepTheIavOfAWindowRevisedAfterItsReportsLeftTheRetentionHorizon() {
+        Level level = new Level("p-");
+        Started park = level.start(SubjectType.PARK, true);
+        Instant june = local("2021-06-01T00:00");
+        // June 2021 (720 h) at 1 (10^4 RMB) per hour for E1
+        park.report(new IavReportState("r-june", "E1", june, local("2021-07-01T00:00"), 720.0, june));
+        park.activity("a-1", "park-1", local("2021-06-10T10:00"), 100, true);
+        // two and a half years on, June 2021 is long closed; a newer report of E1 prunes the old one
+        park.activity("a-2", "park-1", local("2023-12-15T12:00"), 1);
+        park.publish();
+        park.report(new IavReportState("r-nov", "E1", local("2023-11-01T00:00"), local("2023-12-01T00:00"), 720.0,
+                local("2023-12-01T00:00")));
+        assertThat(level.iav.get("park-1" + ParkIavReports.SEP + "E1").getReports())
+                .extracting(IavReportState::getEventId).containsExactly("r-nov");
+
+        // a lagging partition delivers more of June 2021, in a covered hour
+        park.activity("a-3", "park-1", local("2021-06-10T11:00"), 50, true);
+
+        IntensitySnapshot month = level.intensities.get(TotalsRecords.key(SubjectType.PARK, "park-1",
+                org.parkwatch.totals.WindowKind.MONTH, june));
+        assertThat(month.getStatus()).isEqualTo(org.parkwatch.avro.IntensityStatus.AVAILABLE);
+        assertThat(month.getAddedValue()).isEqualTo(720.0);
+        assertThat(month.getCoveredTotals().getCo2Scope2LocationMg()).isEqualTo(150L);
+        // 150 mg = 1.5e-7 t over 720 (10^4 RMB)
+        assertThat(month.getCo2LocationTPer10kRmb()).isEqualTo(150 / 1e9 / 720);
+        assertThat(month.getIavReportIds()).containsExactly("r-june");
+    }
 }
