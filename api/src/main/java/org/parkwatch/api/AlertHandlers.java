@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -75,20 +74,19 @@ final class AlertHandlers {
                 .filter(inRange)
                 .filter(a -> anySeverity || severity.name().equals(a.get("severity")))
                 .filter(a -> park == null || park.equals(a.get("parkId")))
-                .filter(a -> enterprise == null
-                        || ("ENTERPRISE".equals(a.get("subjectType")) && enterprise.equals(a.get("subjectId"))))
+                .filter(a -> enterprise == null || enterprise.equals(EnterpriseAlerts.enterpriseOf(a)))
                 .sorted(NEWEST_FIRST)
                 .toList();
         ctx.status(HttpStatus.OK).json(page.of(matching));
     }
 
-    /** Open alerts of every instance, grouped by "SUBJECTTYPE:subjectId"; empty when the pipeline keeps none. */
-    Map<String, List<Map<String, Object>>> openAlertsBySubjectOrEmpty(Context ctx) {
+    /** Open alerts of every instance by enterprise; none when the pipeline keeps none. */
+    EnterpriseAlerts openByEnterprise(Context ctx) {
         try {
-            return open(ctx).stream().collect(Collectors.groupingBy(a -> a.get("subjectType") + ":" + a.get("subjectId")));
+            return EnterpriseAlerts.of(open(ctx));
         } catch (ApiException e) {
             if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-                return Map.of();
+                return EnterpriseAlerts.of(List.of());
             }
             throw e;
         }

@@ -58,15 +58,14 @@ final class SubjectHandlers {
         List<Enterprise> all = queries.enterprises().stream()
                 .sorted(Comparator.comparing(Enterprise::getEnterpriseId)).toList();
         Map<String, Object> books = openWindows(ctx, SubjectType.ENTERPRISE);
-        Map<String, List<Map<String, Object>>> alertsBySubject = alerts.openAlertsBySubjectOrEmpty(ctx);
+        EnterpriseAlerts open = alerts.openByEnterprise(ctx);
         List<Map<String, Object>> items = new ArrayList<>();
         long from = Math.min(page.offset(), all.size());
         for (Enterprise e : all.subList((int) from, (int) Math.min(from + page.size(), all.size()))) {
             Map<String, Object> item = JsonViews.enterprise(e);
             List<?> windows = (List<?>) books.getOrDefault(e.getEnterpriseId(), List.of());
-            List<Map<String, Object>> open = alertsBySubject.getOrDefault("ENTERPRISE:" + e.getEnterpriseId(), List.of());
-            item.put("status", EnterpriseStatus.of(!windows.isEmpty(), open).name());
-            item.put("openAlerts", open.size());
+            item.put("status", open.status(e.getEnterpriseId(), !windows.isEmpty()).name());
+            item.put("openAlerts", open.of(e.getEnterpriseId()).size());
             item.put("currentHour", window(windows, WindowKind.HOUR));
             item.put("currentDay", window(windows, WindowKind.DAY));
             items.add(item);
