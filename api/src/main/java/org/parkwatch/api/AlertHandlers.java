@@ -58,7 +58,7 @@ final class AlertHandlers {
         List<Map<String, Object>> found;
         Predicate<Map<String, Object>> inRange;
         if (scope == Scope.OPEN) {
-            found = open(ctx);
+            found = open();
             boolean bounded = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
             TimeRange range = TimeRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(),
                     MAX_HISTORY_SPAN, Duration.ofDays(365 * 100L));
@@ -66,7 +66,7 @@ final class AlertHandlers {
             inRange = a -> !bounded || range.contains(instant(a.get("openedAt")));
         } else {
             TimeRange range = historyRange(ctx);
-            found = peers.gatherList(ctx, List.of(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY),
+            found = peers.gatherList(List.of(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY),
                     "/internal/alert-history?from=" + range.from() + "&to=" + range.to(), () -> localHistory(range));
             inRange = a -> true;
         }
@@ -80,20 +80,17 @@ final class AlertHandlers {
         ctx.status(HttpStatus.OK).json(page.of(matching));
     }
 
-    /** Open alerts of every instance by enterprise; none when the pipeline keeps none. */
-    EnterpriseAlerts openByEnterprise(Context ctx) {
-        try {
-            return EnterpriseAlerts.of(open(ctx));
-        } catch (ApiException e) {
-            if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-                return EnterpriseAlerts.of(List.of());
-            }
-            throw e;
-        }
+    /**
+     * Open alerts of every instance by enterprise.
+     *
+     * @throws ApiException 503 when an instance's alerts cannot be read: a colour without them would be a guess
+     */
+    EnterpriseAlerts openByEnterprise() {
+        return EnterpriseAlerts.of(open());
     }
 
-    private List<Map<String, Object>> open(Context ctx) {
-        return peers.gatherList(ctx, List.of(StoreNames.OPEN_ALERTS, StoreNames.PARK_OPEN_ALERTS), "/internal/open-alerts",
+    private List<Map<String, Object>> open() {
+        return peers.gatherList(List.of(StoreNames.OPEN_ALERTS, StoreNames.PARK_OPEN_ALERTS), "/internal/open-alerts",
                 this::localOpen);
     }
 

@@ -76,7 +76,13 @@ public final class ApiServer implements AutoCloseable {
             subjects.register(config.routes);
             alerts.register(config.routes);
             audit.register(config.routes);
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                Map<String, Object> body = error(e.status(), e.getMessage());
+                if (!e.unavailableInstances().isEmpty()) {
+                    body.put("unavailableInstances", e.unavailableInstances());
+                }
+                ctx.status(e.status()).json(body);
+            });
             config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx,
                     HttpStatus.SERVICE_UNAVAILABLE, "state stores cannot be queried now; retry shortly"));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -117,11 +123,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).json(error(status, message));
+    }
+
+    private static Map<String, Object> error(HttpStatus status, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.getCode());
         body.put("error", status.getMessage());
         body.put("message", message);
-        ctx.status(status).json(body);
+        return body;
     }
 
     private static byte[] resource(String name) {

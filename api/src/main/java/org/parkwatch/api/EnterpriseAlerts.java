@@ -4,8 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The open alerts of each enterprise, from the alert views of every instance. */
+import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.SubjectType;
+
+/**
+ * The open alerts of each enterprise, from the alert views of every instance: the alerts about the enterprise itself
+ * and those about anything inside it, such as its outlets' concentration alerts. Alerts about a park or a sector
+ * belong to no enterprise.
+ */
 final class EnterpriseAlerts {
+
+    /** The evidence entry in which the alerting step names the enterprise an alert's subject lies in. */
+    static final String ENTERPRISE_EVIDENCE = "enterpriseId";
 
     private final Map<String, List<Map<String, Object>>> byEnterprise;
 
@@ -18,9 +28,21 @@ final class EnterpriseAlerts {
                 .collect(Collectors.groupingBy(EnterpriseAlerts::enterpriseOf)));
     }
 
-    /** The enterprise an alert view is about, or null when it is about none. */
+    /**
+     * The enterprise an alert is about or lies in, or null for none: an outlet alert's subject is the outlet, so its
+     * enterprise comes from the evidence the alerting step writes.
+     */
+    static String enterpriseOf(Alert alert) {
+        if (alert.getSubjectType() == SubjectType.ENTERPRISE) {
+            return alert.getSubjectId();
+        }
+        return alert.getEvidence().get(ENTERPRISE_EVIDENCE);
+    }
+
+    /** The enterprise of an alert view (see {@link JsonViews#alert}), or null for none. */
     static String enterpriseOf(Map<String, Object> alert) {
-        return "ENTERPRISE".equals(alert.get("subjectType")) ? (String) alert.get("subjectId") : null;
+        Object id = alert.get("enterpriseId");
+        return id == null ? null : id.toString();
     }
 
     List<Map<String, Object>> of(String enterpriseId) {

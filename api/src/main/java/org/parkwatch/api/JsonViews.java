@@ -95,6 +95,7 @@ final class JsonViews {
         m.put("subjectType", a.getSubjectType().name());
         m.put("subjectId", a.getSubjectId());
         m.put("parkId", a.getParkId());
+        m.put("enterpriseId", EnterpriseAlerts.enterpriseOf(a));
         m.put("metric", a.getMetric());
         m.put("window", a.getWindow().name());
         m.put("windowStart", a.getWindowStart());

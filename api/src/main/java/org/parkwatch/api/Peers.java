@@ -1,9 +1,11 @@
 package org.parkwatch.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +16,9 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The two ways a query involves other instances: a request for a key held elsewhere is relayed to its holder, and a
- * list over every key merges this instance's answer with every other instance's local answer.
+ * list over every key merges this instance's answer with every other instance's local answer. A list missing the
+ * part of an instance that does not answer is never given as if it were whole: the request fails with 503, naming
+ * every such instance.
  */
 final class Peers {
 
@@ -54,28 +58,45 @@ final class Peers {
         return true;
     }
 
-    /** This instance's items followed by those of every other instance holding part of one of {@code stores}. */
-    List<Map<String, Object>> gatherList(Context ctx, List<String> stores, String internalPath,
+    /**
+     * This instance's items followed by those of every other instance holding part of one of {@code stores}. The
+     * internal paths answer from the asked instance's stores only, so even a relayed request may gather.
+     *
+     * @throws ApiException 503 naming the instances that did not answer
+     */
+    List<Map<String, Object>> gatherList(List<String> stores, String internalPath,
                                          Supplier<List<Map<String, Object>>> local) {
         List<Map<String, Object>> all = new ArrayList<>(local.get());
-        if (!isForwarded(ctx)) {
-            for (HostInfo peer : router.otherInstances(stores.toArray(String[]::new))) {
-                all.addAll(parse(peer, client.get(peer, internalPath), LIST));
-            }
-        }
+        gather(router.otherInstances(stores.toArray(String[]::new)), internalPath, LIST, all::addAll);
         return all;
     }
 
-    /** This instance's entries merged with those of every other instance holding part of {@code store}. */
-    Map<String, Object> gatherMap(Context ctx, String store, String internalPath,
-                                  Supplier<Map<String, Object>> local) {
+    /**
+     * This instance's entries merged with those of every other instance holding part of {@code store}.
+     *
+     * @throws ApiException 503 naming the instances that did not answer
+     */
+    Map<String, Object> gatherMap(String store, String internalPath, Supplier<Map<String, Object>> local) {
         Map<String, Object> all = new TreeMap<>(local.get());
-        if (!isForwarded(ctx)) {
-            for (HostInfo peer : router.otherInstances(store)) {
-                all.putAll(parse(peer, client.get(peer, internalPath), OBJECT));
+        gather(router.otherInstances(store), internalPath, OBJECT, all::putAll);
+        return all;
+    }
+
+    /** Asks every peer, then fails once for all those that did not answer. */
+    private <T> void gather(List<HostInfo> peers, String internalPath, TypeReference<T> type, Consumer<T> sink) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (HostInfo peer : peers) {
+            try {
+                sink.accept(parse(peer, client.get(peer, internalPath), type));
+            } catch (ApiException e) {
+                missing.put(peer.host() + ":" + peer.port(), e.getMessage());
             }
         }
-        return all;
+        if (!missing.isEmpty()) {
+            throw ApiException.incomplete(List.copyOf(missing.keySet()), "incomplete answer, retry shortly: "
+                    + missing.size() + " of " + (peers.size() + 1) + " instances did not give their part: "
+                    + String.join("; ", missing.values()));
+        }
     }
 
     private static <T> T parse(HostInfo peer, PeerClient.Answer answer, TypeReference<T> type) {
@@ -83,7 +104,8 @@ final class Peers {
             if (answer.status() != 200) {
                 Map<String, Object> error = JsonViews.objectMapper().readValue(answer.body(), OBJECT);
                 throw new ApiException(HttpStatus.Companion.forStatus(answer.status()),
-                        "instance " + peer.host() + ":" + peer.port() + " answered: " + error.get("message"));
+                        "instance " + peer.host() + ":" + peer.port() + " answered " + answer.status() + ": "
+                                + error.get("message"));
             }
             return JsonViews.objectMapper().readValue(answer.body(), type);
         } catch (JsonProcessingException e) {

@@ -57,8 +57,8 @@ final class SubjectHandlers {
         PageRequest page = Params.page(ctx);
         List<Enterprise> all = queries.enterprises().stream()
                 .sorted(Comparator.comparing(Enterprise::getEnterpriseId)).toList();
-        Map<String, Object> books = openWindows(ctx, SubjectType.ENTERPRISE);
-        EnterpriseAlerts open = alerts.openByEnterprise(ctx);
+        Map<String, Object> books = openWindows(SubjectType.ENTERPRISE);
+        EnterpriseAlerts open = alerts.openByEnterprise();
         List<Map<String, Object>> items = new ArrayList<>();
         long from = Math.min(page.offset(), all.size());
         for (Enterprise e : all.subList((int) from, (int) Math.min(from + page.size(), all.size()))) {
@@ -83,6 +83,9 @@ final class SubjectHandlers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enterprise", JsonViews.enterprise(enterprise));
         List<EmissionTotals> windows = queries.openWindows(SubjectType.ENTERPRISE, id);
+        EnterpriseAlerts open = alerts.openByEnterprise();
+        body.put("status", open.status(id, !windows.isEmpty()).name());
+        body.put("openAlerts", open.of(id).size());
         body.put("currentWindows", views(windows));
         body.put("intensities", intensities(SubjectType.ENTERPRISE, id, windows));
         ctx.json(body);
@@ -90,7 +93,7 @@ final class SubjectHandlers {
 
     private void parks(Context ctx) {
         PageRequest page = Params.page(ctx);
-        Map<String, Object> books = openWindows(ctx, SubjectType.PARK);
+        Map<String, Object> books = openWindows(SubjectType.PARK);
         List<Map<String, Object>> items = new ArrayList<>();
         queries.parks().forEach((parkId, enterprises) -> {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -155,9 +158,9 @@ final class SubjectHandlers {
         return out;
     }
 
-    private Map<String, Object> openWindows(Context ctx, SubjectType type) {
+    private Map<String, Object> openWindows(SubjectType type) {
         String store = type == SubjectType.PARK ? StoreNames.PARK_WINDOWS : StoreNames.ENTERPRISE_WINDOWS;
-        return peers.gatherMap(ctx, store, "/internal/open-windows/" + type.name(), () -> {
+        return peers.gatherMap(store, "/internal/open-windows/" + type.name(), () -> {
             Map<String, Object> local = new LinkedHashMap<>();
             queries.localOpenWindows(type).forEach((id, windows) -> local.put(id, views(windows)));
             return local;

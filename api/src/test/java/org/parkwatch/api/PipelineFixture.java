@@ -48,6 +48,7 @@ import org.parkwatch.avro.OutputReport;
 import org.parkwatch.avro.PermittedLoads;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.avro.WindowKind;
 import org.parkwatch.broker.BrokerSettings;
 import org.parkwatch.broker.EmbeddedKafkaBroker;
@@ -168,6 +169,23 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     void flush() {
+        producer.flush();
+    }
+
+    /** Sends a wastewater sample of an outlet over the hour ending at {@code end}, with its measured COD. */
+    void sendWastewater(String eventId, String enterpriseId, String outletId, double volumeM3, double codMgPerL,
+                        Instant end) {
+        WastewaterSample sample = WastewaterSample.newBuilder().setEventId(eventId).setEnterpriseId(enterpriseId)
+                .setOutletId(outletId).setVolumeM3(volumeM3).setVolumeFlag(DataFlag.N).setCodMgPerL(codMgPerL)
+                .setCodFlag(DataFlag.N).setAmmoniaNitrogenMgPerL(null).setAmmoniaNitrogenFlag(DataFlag.N)
+                .setIntervalStart(end.minusSeconds(3600)).setIntervalEnd(end).setSource("avro").build();
+        producer.send(new ProducerRecord<>(topics.wastewaterSamples(), null, end.toEpochMilli(), enterpriseId, sample));
+        producer.flush();
+    }
+
+    /** Publishes a threshold rule. */
+    void publishRule(ThresholdRule rule) {
+        producer.send(new ProducerRecord<>(topics.thresholdRules(), rule.getRuleId(), rule));
         producer.flush();
     }
 
