@@ -197,6 +197,22 @@
     });
   }
 
+  // Without a full answer (an instance did not answer: 503) what was shown is no longer known: say so rather than
+  // leave the last colours and alerts on screen.
+  function alertsUnknown(message) {
+    $("alerts-body").textContent = "";
+    $("alerts-note").textContent = message;
+    $("alert-count").textContent = "?";
+    $("alert-count").className = "badge active";
+  }
+
+  function enterprisesUnknown() {
+    Array.prototype.forEach.call(document.querySelectorAll("#enterprises-body .status"), function (s) {
+      s.textContent = "UNKNOWN";
+      s.className = "status UNKNOWN";
+    });
+  }
+
   function allEnterprises(page, acc) {
     return get("api/enterprises?size=500&page=" + page).then(function (r) {
       acc = acc.concat(r.items);
@@ -223,10 +239,13 @@
         get("api/series?subjectType=PARK&window=HOUR&id=" + park + "&from=" + from).then(renderChart),
         get("api/alerts?size=100&park=" + park).then(renderAlerts, function (e) {
           if (!(e instanceof ApiError && e.status === 503)) { throw e; }
-          $("alerts-note").textContent = e.message;
+          alertsUnknown(e.message);
         }),
         allEnterprises(0, []).then(function (list) {
           renderEnterprises(list.filter(function (e) { return e.parkId === selectedPark; }));
+        }, function (e) {
+          enterprisesUnknown();
+          throw e;
         })
       ]);
     }).then(function () {
