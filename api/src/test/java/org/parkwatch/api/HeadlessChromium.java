@@ -184,8 +184,8 @@ final class HeadlessChromium implements AutoCloseable {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
-            // A leftover temporary profile is harmless.
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // A leftover temporary profile is harmless; Chromium's helper processes may still be writing to it.
         }
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,8 @@ import org.parkwatch.topology.StoreNames;
  * Two instances of one pipeline; instance B is reached by A through a door in front of B's API that can answer
  * 503 for B's open alerts (as an instance does while its alert store cannot be queried, e.g. while it restores) or
  * be shut (B unreachable). An answer that would lack B's alerts is refused with 503 naming B, never given as "no
- * alerts": the enterprise list, one enterprise's status and the open alerts.
+ * alerts": the enterprise list, one enterprise's status and the open alerts; and the dashboard, refused its data,
+ * shows the statuses as unknown instead of the last colours it drew.
  *
  * <p>Each enterprise E{i} has one open WARNING alert A{i}, so every enterprise is WARNING while both answer.
  */
@@ -58,9 +61,17 @@ class PeerUnavailableIT {
 
     private PipelineFixture fixture;
     private Door doorToB;
+    private HeadlessChromium browser;
+    private PipelineFixture.Instance a;
+    private PipelineFixture.Instance b;
+    private int portA;
+    private String bAsSeenByA;
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
         if (doorToB != null) {
             doorToB.close();
         }
@@ -71,40 +82,7 @@ class PeerUnavailableIT {
 
     @Test
     void shouldRefuseAnAnswerLackingTheAlertsOfAnInstanceThatDoesNotGiveThem() {
-        fixture = new PipelineFixture();
-        List<org.parkwatch.avro.Enterprise> enterprises = new ArrayList<>();
-        for (int i = 1; i <= ENTERPRISES; i++) {
-            enterprises.add(PipelineFixture.enterprise("E" + i, "park-a", GridRegion.EAST));
-        }
-        fixture.publishEnterprises(enterprises);
-        fixture.publishDefaultFactors(f -> false);
-        int portA = freePort();
-        int portB = freePort();
-        int doorPort = freePort();
-        String app = fixture.newApplicationId();
-        PipelineFixture.Instance a = fixture.start(app, stateA,
-                ApiSettings.local("127.0.0.1", portA).advertisedAs("127.0.0.1", portA));
-        PipelineFixture.Instance b = fixture.start(app, stateB,
-                ApiSettings.local("127.0.0.1", portB).advertisedAs("127.0.0.1", doorPort));
-        doorToB = Door.open(doorPort, portB);
-        String bAsSeenByA = "127.0.0.1:" + doorPort;
-        await().atMost(Duration.ofSeconds(120)).until(() -> a.streams().state() == KafkaStreams.State.RUNNING
-                && b.streams().state() == KafkaStreams.State.RUNNING && hasActiveTasks(a) && hasActiveTasks(b));
-
-        Instant now = Instant.now();
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        Instant t0 = Duration.between(hour, now).toMinutes() < 5 ? hour.minus(1, ChronoUnit.HOURS) : hour;
-        for (int i = 1; i <= ENTERPRISES; i++) {
-            fixture.sendElectricity("E" + i + "-r1", "E" + i, 100.0 * i, t0.plusSeconds(60));
-            fixture.sendAlert(PipelineFixture.alert("A" + i, "E" + i, "park-a", AlertSeverity.WARNING,
-                    AlertState.OPEN, t0.plusSeconds(60), t0.plusSeconds(60 + i)));
-        }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonNode list = Http.getJson(a.url() + "/api/enterprises");
-            assertThat(list.get("items").size()).isEqualTo(ENTERPRISES);
-            list.get("items").forEach(e -> assertThat(e.get("status").asText()).as(e.toString()).isEqualTo("WARNING"));
-            list.get("items").forEach(e -> assertThat(e.get("currentHour").isNull()).as(e.toString()).isFalse());
-        });
+        startBothWithAnOpenAlertPerEnterprise();
         List<String> alertsHeldByB = new KafkaStreamsQueries(b.streams()).localOpenAlerts().stream()
                 .map(Alert::getAlertId).toList();
         assertThat(alertsHeldByB).as("open alerts instance B holds").isNotEmpty().hasSizeLessThan(ENTERPRISES);
@@ -130,6 +108,67 @@ class PeerUnavailableIT {
         for (String path : List.of("/api/enterprises", "/api/alerts", "/api/alerts?state=ALL")) {
             assertIncompleteWithout(Http.get(a.url() + path), bAsSeenByA, "cannot be reached", path);
         }
+    }
+
+    @Test
+    void shouldShowStatusesUnknownOnTheDashboardRatherThanTheLastColours() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(HeadlessChromium.BINARY),
+                "Skipped: /usr/bin/chromium is absent; run bin/test-setup to install Debian's chromium");
+        startBothWithAnOpenAlertPerEnterprise();
+        browser = HeadlessChromium.start(1400, 1250);
+        browser.navigate(a.url() + "/");
+        String statuses = "Array.from(document.querySelectorAll('#enterprises-body .status'))"
+                + ".map(s => s.innerText).join(',')";
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(browser.text(statuses)).isEqualTo(String.join(",", java.util.Collections.nCopies(ENTERPRISES,
+                    "WARNING")));
+            assertThat(browser.text("document.querySelector('#alert-count').innerText"))
+                    .isEqualTo(String.valueOf(ENTERPRISES));
+        });
+
+        doorToB.refuseOpenAlerts();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(browser.text(statuses)).isEqualTo(String.join(",", java.util.Collections.nCopies(ENTERPRISES,
+                    "UNKNOWN")));
+            assertThat(browser.text("document.querySelector('#alert-count').innerText")).isEqualTo("?");
+            assertThat(browser.text("document.querySelectorAll('#alerts-body tr').length")).isEqualTo("0");
+            assertThat(browser.text("document.querySelector('#error').innerText")).contains("incomplete", bAsSeenByA);
+        });
+    }
+
+    /** A and B running, B reached through the door; every enterprise has a reading and one open WARNING alert. */
+    private void startBothWithAnOpenAlertPerEnterprise() {
+        fixture = new PipelineFixture();
+        List<org.parkwatch.avro.Enterprise> enterprises = new ArrayList<>();
+        for (int i = 1; i <= ENTERPRISES; i++) {
+            enterprises.add(PipelineFixture.enterprise("E" + i, "park-a", GridRegion.EAST));
+        }
+        fixture.publishEnterprises(enterprises);
+        fixture.publishDefaultFactors(f -> false);
+        portA = freePort();
+        int portB = freePort();
+        int doorPort = freePort();
+        String app = fixture.newApplicationId();
+        a = fixture.start(app, stateA, ApiSettings.local("127.0.0.1", portA).advertisedAs("127.0.0.1", portA));
+        b = fixture.start(app, stateB, ApiSettings.local("127.0.0.1", portB).advertisedAs("127.0.0.1", doorPort));
+        doorToB = Door.open(doorPort, portB);
+        bAsSeenByA = "127.0.0.1:" + doorPort;
+        await().atMost(Duration.ofSeconds(120)).until(() -> a.streams().state() == KafkaStreams.State.RUNNING
+                && b.streams().state() == KafkaStreams.State.RUNNING && hasActiveTasks(a) && hasActiveTasks(b));
+
+        Instant now = Instant.now();
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant t0 = Duration.between(hour, now).toMinutes() < 5 ? hour.minus(1, ChronoUnit.HOURS) : hour;
+        for (int i = 1; i <= ENTERPRISES; i++) {
+            fixture.sendElectricity("E" + i + "-r1", "E" + i, 100.0 * i, t0.plusSeconds(60));
+            fixture.sendAlert(PipelineFixture.alert("A" + i, "E" + i, "park-a", AlertSeverity.WARNING,
+                    AlertState.OPEN, t0.plusSeconds(60), t0.plusSeconds(60 + i)));
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode list = Http.getJson(a.url() + "/api/enterprises");
+            assertThat(list.get("items").size()).isEqualTo(ENTERPRISES);
+            list.get("items").forEach(e -> assertThat(e.get("status").asText()).as(e.toString()).isEqualTo("WARNING"));
+        });
     }
 
     private static void assertIncompleteWithout(HttpResponse<String> response, String instance, String why,
