@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.common.config.ConfigException;
+import org.parkwatch.deploy.admin.StartupRefusedException;
+import org.parkwatch.deploy.pipeline.PipelineArguments;
 import org.parkwatch.deploy.pipeline.PipelineMain;
 import org.parkwatch.simulator.SimulatorCommand;
 import org.parkwatch.simulator.SimulatorTopics;
@@ -33,7 +37,27 @@ public final class ParkWatchCli implements Callable<Integer> {
     static CommandLine commandLine() {
         Topics topics = Topics.defaults();
         SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
-        return new CommandLine(new ParkWatchCli()).addSubcommand("simulate", new SimulatorCommand(simulatorTopics));
+        return new CommandLine(new ParkWatchCli()).addSubcommand("simulate", new SimulatorCommand(simulatorTopics))
+                .setExecutionExceptionHandler(ParkWatchCli::explain);
+    }
+
+    /**
+     * A command that cannot start says why in one line, with a status scripts can tell apart; any other failure
+     * keeps picocli's stack trace, which is what one needs to report it.
+     */
+    private static int explain(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (failure instanceof StartupRefusedException) {
+            command.getErr().println(failure.getMessage());
+            command.getErr().flush();
+            return StartupRefusedException.EXIT_STATUS;
+        }
+        if (failure instanceof ConfigException) {
+            command.getErr().println(failure.getMessage());
+            command.getErr().flush();
+            return 2;
+        }
+        throw failure;
     }
 
     @Override
@@ -107,16 +131,31 @@ public final class ParkWatchCli implements Callable<Integer> {
     }
 
     /** The pipeline alone, against an existing cluster and registry. */
-    @Command(name = "pipeline", description = "Run the pipeline against an existing Kafka cluster and Schema Registry.")
+    @Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Run the pipeline and its HTTP API against an existing Kafka cluster and Schema Registry, "
+                    + "until stopped (SIGTERM, Ctrl-C). The topics must exist: run setup first.",
+                    "Stops at once, naming it, when the Kafka cluster or the Schema Registry does not answer within "
+                            + "parkwatch.connect.timeout.ms (5 s), or when the topics read together differ in "
+                            + "partition count."},
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:stopped on request", "1:the streams client stopped on its own",
+                    "2:bad arguments or configuration",
+                    "3:the Kafka cluster or the Schema Registry cannot be reached, or the topics read together are "
+                            + "missing or differ in partition count"})
     static final class Pipeline implements Callable<Integer> {
 
-        @CommandLine.Parameters(description = "[--config FILE] [--set key=value]...")
-        String[] args = new String[0];
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "A properties file of parkwatch.* keys (README, Configuration).")
+        Path configFile;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE",
+                description = "A configuration key=value, repeatable; overrides file and environment.")
+        Map<String, String> overrides = new LinkedHashMap<>();
 
         @Override
         public Integer call() {
-            PipelineMain.main(args);
-            return 0;
+            return PipelineMain.run(new PipelineArguments(Optional.ofNullable(configFile), overrides),
+                    System.getenv());
         }
     }
 }

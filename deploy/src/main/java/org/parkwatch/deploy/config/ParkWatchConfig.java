@@ -15,7 +15,8 @@ import org.parkwatch.topology.AccountingSettings;
  * properties file, the environment and the command line.
  */
 public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry, TopicLayout topicLayout,
-                              AccountingSettings accounting, StorageConfig storage, ApiConfig api) {
+                              AccountingSettings accounting, StorageConfig storage, ApiConfig api,
+                              StartupConfig startup) {
 
     /** The pass-through key that sets Kafka Streams' application.server verbatim, as before the advertised host. */
     private static final String EXPLICIT_APPLICATION_SERVER =
@@ -39,6 +40,7 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
     public static List<Section> sections() {
         return List.of(
                 new Section("Kafka", KafkaConnection.definition()),
+                new Section("Start-up", StartupConfig.definition()),
                 new Section("Schema Registry", RegistryConnection.definition()),
                 new Section("Topics", TopicLayout.definition()),
                 new Section("Accounting", AccountingConfig.definition()),
@@ -67,7 +69,7 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
     public static ParkWatchConfig from(Map<String, ?> values) {
         return new ParkWatchConfig(KafkaConnection.from(values), RegistryConnection.from(values),
                 TopicLayout.from(values), AccountingConfig.from(values), StorageConfig.from(values),
-                ApiConfig.from(values));
+                ApiConfig.from(values), StartupConfig.from(values));
     }
 
     /**

@@ -11,6 +11,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.parkwatch.api.ApiMetrics;
 import org.parkwatch.api.ApiServer;
 import org.parkwatch.api.ApiSettings;
+import org.parkwatch.deploy.admin.ConnectionCheck;
+import org.parkwatch.deploy.admin.StartupRefusedException;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.slf4j.Logger;
@@ -19,13 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The pipeline process: the pipeline and its HTTP API (queries, dashboard, health, Prometheus metrics), running
  * until SIGTERM (exit through the shutdown hook, after a clean close) or until the streams client dies (exit
- * status 1). Bad arguments or configuration exit with status 2. Topics must exist beforehand; creating them is a
- * separate, explicit step.
+ * status 1). Bad arguments or configuration exit with status 2; a Kafka cluster or Schema Registry that does not
+ * answer within {@code parkwatch.connect.timeout.ms}, or topics that do not suit the pipeline, with status 3.
+ * Topics must exist beforehand; creating them is a separate, explicit step.
  */
 public final class PipelineMain {
 
     static final int EXIT_CLIENT_DIED = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_REFUSED = StartupRefusedException.EXIT_STATUS;
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineMain.class);
 
@@ -37,22 +41,47 @@ public final class PipelineMain {
     }
 
     static int run(String[] args, Map<String, String> environment) {
-        ParkWatchConfig config;
+        PipelineArguments arguments;
         try {
-            PipelineArguments arguments = PipelineArguments.parse(args);
-            config = new ConfigLoader(environment).load(arguments.configFile(), arguments.overrides());
-        } catch (IllegalArgumentException | ConfigException e) {
+            arguments = PipelineArguments.parse(args);
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(PipelineArguments.USAGE);
+            return EXIT_USAGE;
+        }
+        return run(arguments, environment);
+    }
+
+    /**
+     * Runs the pipeline process until it is stopped, and returns its exit status.
+     *
+     * @param environment where {@code PARKWATCH_*} variables are read from
+     */
+    public static int run(PipelineArguments arguments, Map<String, String> environment) {
+        ParkWatchConfig config;
+        try {
+            config = new ConfigLoader(environment).load(arguments.configFile(), arguments.overrides());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
             return EXIT_USAGE;
         }
         if (config.api().misconfiguration().isPresent()) {
             System.err.println(config.api().misconfiguration().get());
             return EXIT_USAGE;
         }
-        LOG.info("Starting pipeline {} against {}", config.kafka().applicationId(), config.kafka().bootstrapServers());
         PrometheusMeterRegistry meters = ApiMetrics.prometheusRegistry();
-        PipelineRunner runner = PipelineRunner.start(config, meters);
+        PipelineRunner runner;
+        try {
+            ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
+            check.kafka(config.kafka());
+            check.registry(config.registry());
+            LOG.info("Starting pipeline {} against {}", config.kafka().applicationId(),
+                    config.kafka().bootstrapServers());
+            runner = PipelineRunner.start(config, meters);
+        } catch (StartupRefusedException e) {
+            System.err.println(e.getMessage());
+            return EXIT_REFUSED;
+        }
         ApiServer api;
         try {
             api = ApiServer.start(apiSettings(config), runner.streams(), meters);

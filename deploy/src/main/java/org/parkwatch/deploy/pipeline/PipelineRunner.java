@@ -2,7 +2,13 @@ package org.parkwatch.deploy.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,11 +16,17 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.parkwatch.deploy.admin.StartupRefusedException;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.deploy.config.StorageConfig;
@@ -61,7 +73,11 @@ public final class PipelineRunner implements AutoCloseable {
         });
     }
 
-    /** Builds the topology for {@code config} and starts it; the client then joins its group in the background. */
+    /**
+     * Builds the topology for {@code config} and starts it; the client then joins its group in the background.
+     *
+     * @throws StartupRefusedException when topics read together are missing or differ in partition count
+     */
     public static PipelineRunner start(ParkWatchConfig config, MeterRegistry meters) {
         return start(config, meters, Clock.systemUTC());
     }
@@ -72,6 +88,7 @@ public final class PipelineRunner implements AutoCloseable {
         Topology topology = ParkWatchTopology.build(config.topicLayout().topics(),
                 PipelineSerdes.using(registry, config.registry().valueSerdeSettings()), config.accounting(), clock,
                 new PipelineMetrics(meters));
+        requireCoPartitioned(topology, config);
         PipelineRunner runner = new PipelineRunner(topology, streamsProperties(config), meters, clock);
         try {
             runner.streams.start();
@@ -80,6 +97,50 @@ public final class PipelineRunner implements AutoCloseable {
             throw e;
         }
         return runner;
+    }
+
+    /**
+     * Refuses to start when topics one sub-topology reads differ in partition count or are missing
+     * ({@link CoPartitioning}).
+     *
+     * @throws StartupRefusedException naming each topic and its partition count
+     */
+    private static void requireCoPartitioned(Topology topology, ParkWatchConfig config) {
+        List<SortedSet<String>> groups = CoPartitioning.groups(topology.describe(),
+                config.topicLayout().topics().roles().keySet());
+        Set<String> names = new TreeSet<>();
+        groups.forEach(names::addAll);
+        Map<String, Integer> partitions = partitionCounts(names, config.kafka(), config.startup().connectTimeout());
+        groups.forEach(group -> CoPartitioning.requireAgreement(group, partitions));
+    }
+
+    /** Partition counts of the topics of {@code names} that exist. */
+    private static Map<String, Integer> partitionCounts(Set<String> names, KafkaConnection kafka, Duration timeout) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        Map<String, Integer> counts = new HashMap<>();
+        try (Admin admin = Admin.create(props)) {
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic
+                    : admin.describeTopics(names).topicNameValues().entrySet()) {
+                try {
+                    counts.put(topic.getKey(), topic.getValue().get(millis, TimeUnit.MILLISECONDS).partitions().size());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw new StartupRefusedException("Cannot describe topic " + topic.getKey() + " on "
+                                + kafka.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (TimeoutException e) {
+                    throw new StartupRefusedException("Cannot describe topic " + topic.getKey() + " on "
+                            + kafka.bootstrapServers() + " within " + timeout.toMillis() + " ms", e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupRefusedException("Interrupted while describing topics " + names, e);
+        }
+        return counts;
     }
 
     /**
