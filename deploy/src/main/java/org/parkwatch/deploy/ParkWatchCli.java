@@ -10,7 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.config.ConfigException;
+import org.parkwatch.deploy.admin.ConnectionCheck;
 import org.parkwatch.deploy.admin.StartupRefusedException;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.KafkaConnection;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.deploy.config.RegistryConnection;
 import org.parkwatch.deploy.pipeline.PipelineArguments;
 import org.parkwatch.deploy.pipeline.PipelineMain;
 import org.parkwatch.simulator.SimulatorCommand;
@@ -38,7 +43,39 @@ public final class ParkWatchCli implements Callable<Integer> {
         Topics topics = Topics.defaults();
         SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         return new CommandLine(new ParkWatchCli()).addSubcommand("simulate", new SimulatorCommand(simulatorTopics))
+                .setExecutionStrategy(ParkWatchCli::simulateAfterConnectionCheck)
                 .setExecutionExceptionHandler(ParkWatchCli::explain);
+    }
+
+    /**
+     * Runs the command given, {@code simulate} only once its cluster and registry have answered: its producer would
+     * otherwise wait 60 s for a cluster that is not there before failing with a stack trace. The wait is
+     * {@code parkwatch.connect.timeout.ms}, from the environment ({@code PARKWATCH_CONNECT_TIMEOUT_MS}), as
+     * {@code simulate} has no configuration file.
+     */
+    private static int simulateAfterConnectionCheck(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult simulate = parsed.subcommand();
+        if (simulate != null && simulate.commandSpec().name().equals("simulate")
+                && !simulate.isUsageHelpRequested() && !simulate.isVersionHelpRequested()) {
+            CommandLine command = simulate.commandSpec().commandLine();
+            try {
+                ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.empty(), Map.of(
+                        KafkaConnection.BOOTSTRAP_SERVERS, simulate.commandSpec().findOption("--bootstrap-servers")
+                                .getValue(),
+                        RegistryConnection.URL, simulate.commandSpec().findOption("--schema-registry-url")
+                                .getValue()));
+                ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
+                check.kafka(config.kafka());
+                check.registry(config.registry());
+            } catch (StartupRefusedException | ConfigException e) {
+                try {
+                    return explain(e, command, simulate);
+                } catch (Exception unexpected) {
+                    throw new IllegalStateException(unexpected);
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**

@@ -131,6 +131,23 @@ class StartupChecksIT {
     }
 
     @Test
+    void simulateShouldNameTheUnreachableClusterOrRegistry() throws IOException {
+        String noBroker = "127.0.0.1:" + closedPort();
+        String noRegistry = "http://127.0.0.1:" + closedPort();
+
+        Outcome noCluster = cli("simulate", "--bootstrap-servers", noBroker, "--events", "10", "--fast");
+        Outcome registryDown = cli("simulate", "--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", noRegistry, "--events", "10", "--fast");
+
+        assertThat(noCluster.status()).isEqualTo(3);
+        assertThat(noCluster.err()).contains("Cannot reach the Kafka cluster at " + noBroker, "within 5 s");
+        // The default 5 s, where the producer alone waited 60 s for metadata.
+        assertThat(noCluster.elapsed()).isLessThan(Duration.ofSeconds(15));
+        assertThat(registryDown.status()).isEqualTo(3);
+        assertThat(registryDown.err()).contains("Cannot reach the Schema Registry at " + noRegistry);
+    }
+
+    @Test
     void pipelineShouldRefuseActivityInputsWithDifferentPartitionCounts() throws Exception {
         String prefix = setUpWithWastewaterOnThreePartitionsAndTheRestOnTwo();
 
