@@ -172,7 +172,7 @@ public final class ParkWatchCli implements Callable<Integer> {
             description = {"Run the pipeline and its HTTP API against an existing Kafka cluster and Schema Registry, "
                     + "until stopped (SIGTERM, Ctrl-C). The topics must exist: run setup first.",
                     "Stops at once, naming it, when the Kafka cluster or the Schema Registry does not answer within "
-                            + "parkwatch.connect.timeout.ms (5 s), or when the topics read together differ in "
+                            + "parkwatch.connect.timeout.ms (10 s), or when the topics read together differ in "
                             + "partition count."},
             exitCodeListHeading = "Exit status:%n",
             exitCodeList = {"0:stopped on request", "1:the streams client stopped on its own",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "setup", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Create the topics and load the default emission factors and threshold rules (idempotent).",
                 "Stops at once, naming it, when the Kafka cluster or the Schema Registry does not answer within "
-                        + "parkwatch.connect.timeout.ms (5 s)."},
+                        + "parkwatch.connect.timeout.ms (10 s)."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:done", "1:a topic or a record was refused", "2:bad arguments or configuration",
                 "3:the Kafka cluster or the Schema Registry cannot be reached"})

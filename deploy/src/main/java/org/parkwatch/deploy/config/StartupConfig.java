@@ -21,7 +21,7 @@ public record StartupConfig(Duration connectTimeout) {
 
     public static ConfigDef definition() {
         return new ConfigDef()
-                .define(CONNECT_TIMEOUT_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.MEDIUM,
+                .define(CONNECT_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.MEDIUM,
                         "How long setup and the pipeline wait at start-up for the Kafka cluster, then the Schema "
                                 + "Registry, to answer; past it they stop (exit status 3) naming what could not be "
                                 + "reached.");
