@@ -1,10 +1,12 @@
 package org.parkwatch.deploy.admin;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -101,7 +103,7 @@ public final class ConnectionCheck {
             answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             // No answer at all is an I/O failure; an answer with an error status (401, 503...) a RegistryException.
-            String verb = e.getCause() instanceof java.io.UncheckedIOException ? "Cannot reach " : "Cannot use ";
+            String verb = e.getCause() instanceof UncheckedIOException ? "Cannot reach " : "Cannot use ";
             throw new StartupRefusedException(verb + where + ": " + reason(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             answer.cancel(true);
@@ -120,7 +122,7 @@ public final class ConnectionCheck {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
-    private static java.util.concurrent.Executor daemonThread() {
+    private static Executor daemonThread() {
         return task -> {
             Thread thread = new Thread(task, "parkwatch-connection-check");
             thread.setDaemon(true);
