@@ -129,6 +129,11 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             reject(input, record, source, RejectReason.FACTOR_MISSING, missing.detail(), eventId, claimedEnterprise);
             return;
         }
+        if (result instanceof ActivityPricer.OutOfRange outOfRange) {
+            reject(input, record, source, RejectReason.IMPLAUSIBLE_QUANTITY, outOfRange.detail(), eventId,
+                    claimedEnterprise);
+            return;
+        }
         var entries = ((ActivityPricer.Priced) result).entries();
         // Marked as seen only once accounted: a record refused for a missing factor can be replayed later.
         seenEvents.put(eventId, now.toEpochMilli(), time.toEpochMilli());

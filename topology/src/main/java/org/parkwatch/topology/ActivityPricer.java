@@ -6,7 +6,7 @@ import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.ingest.Activity;
 
-/** Prices a canonical activity into ledger entries, or says which factor it lacks. */
+/** Prices a canonical activity into ledger entries, or says which factor it lacks or that its amount is absurd. */
 @FunctionalInterface
 interface ActivityPricer {
 
@@ -19,5 +19,9 @@ interface ActivityPricer {
     }
 
     record FactorMissing(String factorKey, String detail) implements Result {
+    }
+
+    /** The quantity prices to an amount no real activity reaches: refused as implausible, never an overflow. */
+    record OutOfRange(String detail) implements Result {
     }
 }

@@ -2,6 +2,7 @@ package org.parkwatch.topology;
 
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.ingest.Activity;
+import org.parkwatch.pricing.AmountOutOfRangeException;
 import org.parkwatch.pricing.EmissionCalculator;
 import org.parkwatch.pricing.FactorLookup;
 import org.parkwatch.pricing.FactorMissingException;
@@ -23,6 +24,9 @@ final class LedgerPricer implements ActivityPricer {
             return new Priced(LedgerEntries.of(activity, enterprise, inputTopic, priced));
         } catch (FactorMissingException e) {
             return new FactorMissing(e.factorKey(), e.getMessage());
+        } catch (AmountOutOfRangeException e) {
+            return new OutOfRange("a quantity of " + activity.quantity() + " " + activity.unit() + " from "
+                    + activity.sourceId() + ": " + e.getMessage());
         }
     }
 }

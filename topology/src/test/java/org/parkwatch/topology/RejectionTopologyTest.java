@@ -137,4 +137,33 @@ class RejectionTopologyTest {
         assertThat(p.ledger.readValuesToList()).extracting(e -> e.getEventId()).containsOnly("f-diesel");
         assertThat(p.deadLetters.isEmpty()).isTrue();
     }
+
+    @Test
+    void shouldDeadLetterAFuelQuantityWhoseEmissionsOverflowTheLedgerInsteadOfStoppingTheStream() {
+        // An operator lifted the bound on raw coal; 10^15 t in one hour would be about 1.9 x 10^24 mg of CO2
+        // (10^15 x 20.908 GJ/t x 0.02637 tC/GJ x 0.94 x 44/12 t), beyond what a ledger entry can hold.
+        p.close();
+        var base = AccountingSettings.defaults();
+        p = new PipelineFixture(new AccountingSettings(base.zone(), base.grace(), base.dedupWindow(),
+                base.publishInterval(), base.inputIdleTimeout(),
+                base.bounds().withFuelPerHour(FuelType.RAW_COAL, Double.POSITIVE_INFINITY), base.ledgerStoreRetention()));
+        p.standardFactors();
+        p.enterprise("E1", "park-1", GridRegion.EAST);
+        FuelConsumption absurd = FuelConsumption.newBuilder().setEventId("f-absurd").setEnterpriseId("E1")
+                .setUnitId("B1").setFuel(FuelType.RAW_COAL).setQuantity(1e15).setUnit("t")
+                .setIntervalStart(PipelineFixture.local("2023-03-01T10:00"))
+                .setIntervalEnd(PipelineFixture.local("2023-03-01T11:00")).build();
+        byte[] original = p.serdes.fuelConsumption().serializer().serialize(p.topics.fuelConsumption(), absurd);
+        p.raw(p.topics.fuelConsumption()).pipeInput("E1".getBytes(StandardCharsets.UTF_8), original);
+        p.meter("E1", electricity("m-good", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build());
+
+        DeadLetter letter = p.deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo(RejectReason.IMPLAUSIBLE_QUANTITY);
+        assertThat(letter.getEventId()).isEqualTo("f-absurd");
+        assertThat(letter.getDetail()).contains("too large to account");
+        assertThat(letter.getOriginalValue()).isEqualTo(ByteBuffer.wrap(original));
+        assertThat(p.ledger.readValuesToList()).extracting(e -> e.getEventId()).containsOnly("m-good");
+        assertThat(p.metrics.counter("parkwatch.input.rejected", "input", "fuel", "reason", "IMPLAUSIBLE_QUANTITY")
+                .count()).isEqualTo(1.0);
+    }
 }
