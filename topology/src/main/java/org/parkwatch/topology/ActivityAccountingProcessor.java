@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -113,7 +114,9 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         Instant time = activity.accountingTime();
         // Lateness is judged against this input's own progress: another topic may run far ahead in a backfill.
         Instant currentWatermark = currentWatermark(input.name());
-        if (grace.isTooLate(time, currentWatermark)) {
+        Optional<DeadLetterReplay> replay = replayOf(record);
+        boolean onTimeWhenFirstSeen = replay.map(DeadLetterReplay::skipsLateness).orElse(false);
+        if (!onTimeWhenFirstSeen && grace.isTooLate(time, currentWatermark)) {
             reject(input, record, source, RejectReason.LATE_EVENT, "activity at " + time + " is older than the event-time"
                     + " watermark " + currentWatermark + " minus the grace period " + grace.grace()
                     + ": its windows are final", eventId, claimedEnterprise);
@@ -141,6 +144,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             watermark.put(input.name(), time.toEpochMilli());
         }
         metrics.accepted(input.name(), entries);
+        replay.ifPresent(r -> metrics.replayed(input.name(), r.reason()));
         metrics.eventTime(input.name(), time.toEpochMilli());
         Amounts amounts = LedgerEntries.sum(entries);
         String parkId = enterprise.get().getParkId();
@@ -156,6 +160,12 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         var letter = DeadLetters.of(reason, detail, source, record.timestamp(), record.key(), record.value(), eventId,
                 enterpriseId, clock.instant());
         context.forward(new Record<>(enterpriseId, new AccountingOutcome.Rejected(letter), record.timestamp()));
+    }
+
+    private static Optional<DeadLetterReplay> replayOf(Record<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(DeadLetterReplay.HEADER);
+        return header == null || header.value() == null ? Optional.empty()
+                : DeadLetterReplay.parse(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static RejectReason reasonFor(WireFormatException e) {

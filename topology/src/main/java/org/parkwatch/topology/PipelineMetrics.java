@@ -73,6 +73,14 @@ public final class PipelineMetrics {
                 .register(registry).increment();
     }
 
+    void replayed(String input, RejectReason firstReason) {
+        Counter.builder("parkwatch.input.replayed")
+                .description("Records replayed from a dead letter (header parkwatch.replay-of) and accounted, by the"
+                        + " reason they were first refused")
+                .tag("input", input).tag("reason", firstReason.name())
+                .register(registry).increment();
+    }
+
     void duplicate(String input) {
         counter("parkwatch.input.duplicates", "Resent events already accounted, dropped", "input", input).increment();
     }
