@@ -17,7 +17,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStore;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.RejectReason;
 import org.parkwatch.ingest.Activity;
@@ -48,7 +47,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
 
     private ProcessorContext<String, AccountingOutcome> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
-    private WindowStore<String, Long> seenEvents;
+    private SeenEvents seenEvents;
     private KeyValueStore<String, Long> watermark;
     private KeyValueStore<String, IavReports> iavReports;
     private final WindowCalendar calendar;
@@ -69,7 +68,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     public void init(ProcessorContext<String, AccountingOutcome> context) {
         this.context = context;
         this.enterprises = context.getStateStore(StoreNames.ENTERPRISES);
-        this.seenEvents = context.getStateStore(StoreNames.SEEN_EVENTS);
+        this.seenEvents = new SeenEvents(context, inputsByTopic.values().stream().map(ActivityInput::name).toList());
         this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
         this.iavReports = context.getStateStore(StoreNames.IAV_REPORTS);
         this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS)));
@@ -122,7 +121,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
                     + ": its windows are final", eventId, claimedEnterprise);
             return;
         }
-        if (seenEvents.fetch(eventId, time.toEpochMilli()) != null) {
+        if (seenEvents.seen(input.name(), eventId, time)) {
             metrics.duplicate(input.name());
             return;
         }
@@ -139,7 +138,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         }
         var entries = ((ActivityPricer.Priced) result).entries();
         // Marked as seen only once accounted: a record refused for a missing factor can be replayed later.
-        seenEvents.put(eventId, now.toEpochMilli(), time.toEpochMilli());
+        seenEvents.markAccounted(input.name(), eventId, time, now);
         if (currentWatermark == null || time.isAfter(currentWatermark)) {
             watermark.put(input.name(), time.toEpochMilli());
         }

@@ -88,9 +88,6 @@ public final class ParkWatchTopology {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(alertStores.history()), keys, storedAlerts).withCachingEnabled());
         }
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, settings.dedupWindow(), Duration.ofMillis(1), false),
-                keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
@@ -120,6 +117,17 @@ public final class ParkWatchTopology {
                 ActivityInput.meter(topics.meterReadings(), serdes.meterReading().deserializer(), validator),
                 ActivityInput.fuel(topics.fuelConsumption(), serdes.fuelConsumption().deserializer(), validator),
                 ActivityInput.wastewater(topics.wastewaterSamples(), serdes.wastewaterSample().deserializer(), validator));
+        // One seen-events store per input, so each forgets on its own input's event time; the shared store of
+        // earlier releases stays readable (SeenEvents).
+        List<String> seenEventStores = new java.util.ArrayList<>(List.of(StoreNames.SEEN_EVENTS));
+        for (ActivityInput<?> input : inputs) {
+            seenEventStores.add(StoreNames.seenEvents(input.name()));
+        }
+        for (String store : seenEventStores) {
+            builder.addStateStore(Stores.windowStoreBuilder(
+                    Stores.persistentWindowStore(store, settings.dedupWindow(), Duration.ofMillis(1), false),
+                    keys, Serdes.Long()).withCachingEnabled());
+        }
         GracePolicy grace = new GracePolicy(settings.grace());
         WindowCalendar calendar = new WindowCalendar(settings.zone());
 
@@ -129,8 +137,9 @@ public final class ParkWatchTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("activity-inputs"));
         KStream<String, AccountingOutcome> outcomes = raw.process(
                 () -> new ActivityAccountingProcessor(inputs, LedgerPricer::new, grace, calendar, clock, metrics),
-                Named.as("activity-accounting"), StoreNames.SEEN_EVENTS, StoreNames.EVENT_TIME_WATERMARK,
-                StoreNames.IAV_REPORTS);
+                Named.as("activity-accounting"), java.util.stream.Stream.concat(seenEventStores.stream(),
+                        java.util.stream.Stream.of(StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS))
+                        .toArray(String[]::new));
 
         // Industrial added value reports: the denominators of the intensities.
         KStream<String, AccountingOutcome> reportOutcomes = builder.stream(topics.outputReports(),

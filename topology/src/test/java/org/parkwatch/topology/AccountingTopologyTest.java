@@ -185,6 +185,37 @@ class AccountingTopologyTest {
     }
 
     @Test
+    void shouldDropAResendOnAnInputBackfilledMoreThanTheDedupWindowBehindAnother() {
+        p.close();
+        p = PipelineFixture.withoutRecordCache();
+        p.standardFactors();
+        p.enterprise("E1", "park-1", GridRegion.EAST);
+        // the meter topic is read 19 days ahead of the fuel topic, more than the 7-day dedup window
+        p.meter("E1", electricity("m-1", "E1", "2023-03-20T10:00", "2023-03-20T11:00", 1000, "kWh").build());
+        FuelConsumption coal = FuelConsumption.newBuilder().setEventId("f-1").setEnterpriseId("E1").setUnitId("B1")
+                .setFuel(FuelType.RAW_COAL).setQuantity(1).setUnit("t")
+                .setIntervalStart(local("2023-03-01T10:00")).setIntervalEnd(local("2023-03-01T11:00")).build();
+        p.fuels.pipeInput(new TestRecord<>("E1", coal, PipelineFixture.NOW));
+        p.fuels.pipeInput(new TestRecord<>("E1", coal, PipelineFixture.NOW));
+
+        // coal prices into CO2, SO2 and energy entries, once
+        assertThat(p.ledger.readValuesToList()).extracting(e -> e.getEventId()).filteredOn("f-1"::equals).hasSize(3);
+        assertThat(p.metrics.counter("parkwatch.input.duplicates", "input", "fuel").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldStillDropAResendOfAnEventAccountedBeforeTheUpgradeToOneSeenEventsStorePerInput() {
+        // what release 0.1 wrote in its one seen-events store when it accounted m-1 (at 10:59:59.999 local)
+        org.apache.kafka.streams.state.WindowStore<String, Long> before = p.driver.getWindowStore(StoreNames.SEEN_EVENTS);
+        before.put("m-1", PipelineFixture.NOW.toEpochMilli(), local("2023-03-01T11:00").toEpochMilli() - 1);
+
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build());
+
+        assertThat(p.ledger.isEmpty()).isTrue();
+        assertThat(p.metrics.counter("parkwatch.input.duplicates", "input", "meter").count()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldCountAnActivityInTheLocalDayOfItsLastMillisecond() {
         // 23:00-24:00 local on 1 March belongs to 1 March; 00:00-01:00 on 2 March to 2 March (Shanghai, UTC+8).
         p.meter("E1", electricity("m-1", "E1", "2023-03-01T23:00", "2023-03-02T00:00", 1000, "kWh").build());

@@ -75,6 +75,20 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     PipelineFixture(AccountingSettings settings) {
+        this(settings, new Properties());
+    }
+
+    /**
+     * Without the record cache every read reaches the stores themselves, as it does in production once a busy
+     * task's cache has evicted an entry, or after a restart.
+     */
+    static PipelineFixture withoutRecordCache() {
+        Properties noCache = new Properties();
+        noCache.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        return new PipelineFixture(AccountingSettings.defaults(), noCache);
+    }
+
+    private PipelineFixture(AccountingSettings settings, Properties overrides) {
         this.settings = settings;
         this.topology = ParkWatchTopology.build(topics, serdes, settings, Clock.fixed(NOW, ZoneOffset.UTC),
                 new PipelineMetrics(metrics));
@@ -83,6 +97,7 @@ final class PipelineFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/parkwatch-ttd-" + System.nanoTime());
+        props.putAll(overrides);
         driver = new TopologyTestDriver(topology, props, NOW);
         var keys = new StringSerializer();
         enterprises = driver.createInputTopic(topics.enterprises(), keys, serdes.enterprise().serializer());
