@@ -20,7 +20,7 @@ import org.parkwatch.serde.registry.RestSchemaRegistryClient;
 final class KafkaStack implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
-    private final SchemaRegistryServer registry;
+    private SchemaRegistryServer registry;
     private final RestSchemaRegistryClient registryClient;
 
     private KafkaStack(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
@@ -40,6 +40,25 @@ final class KafkaStack implements AutoCloseable {
 
     String registryUrl() {
         return registry.url();
+    }
+
+    /** The producers' and readers' registry client, whose cache outlives a registry outage. */
+    RestSchemaRegistryClient registryClient() {
+        return registryClient;
+    }
+
+    /** Stops the schema registry; the broker, and the schemas in its topic, stay. */
+    void stopRegistry() {
+        registry.close();
+    }
+
+    /** Starts the registry again on the port it had, with the schemas (and ids) it had. */
+    void restartRegistry(int port) {
+        registry = SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(), port));
+    }
+
+    int registryPort() {
+        return registry.port();
     }
 
     KafkaProducer<String, SpecificRecord> producer() {

@@ -28,8 +28,9 @@ import org.parkwatch.serde.registry.SchemaRegistryClient;
  * Reads Confluent wire-format Avro into generated records. The writer schema is fetched from the registry by the id
  * in the header and resolved against the generated class's schema (Avro schema resolution: defaults fill fields the
  * writer lacked, fields the reader lacks are skipped); the resolving reader is built once per id. Records that
- * cannot be read throw {@link WireFormatException}; a registry that fails or cannot be reached throws a plain
- * {@link SerializationException}, as retrying may help. Null data deserializes to null. Thread-safe.
+ * cannot be read throw {@link WireFormatException}; a registry that fails or cannot be reached throws
+ * {@link SchemaRegistryUnavailableException} (a {@link SerializationException}), as retrying will help. Null data
+ * deserializes to null. Thread-safe.
  */
 public final class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -123,11 +124,13 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
                 throw new WireFormatException(Problem.UNKNOWN_SCHEMA_ID, "schema id " + id
                         + " in the record header is unknown to the schema registry", e);
             }
-            throw new SerializationException("Schema registry failed to return schema id " + id + ": "
+            // 5xx, and also 401/403 or a proxy's 404 without Confluent's code: our outage or misconfiguration,
+            // not the record's fault.
+            throw new SchemaRegistryUnavailableException("Schema registry failed to return schema id " + id + ": "
                     + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new SerializationException("Schema registry unreachable while fetching schema id " + id + ": "
-                    + e.getMessage(), e);
+            throw new SchemaRegistryUnavailableException("Schema registry unreachable while fetching schema id "
+                    + id + ": " + e.getMessage(), e);
         } catch (AvroRuntimeException e) {
             throw new WireFormatException(Problem.MALFORMED_BYTES, "schema id " + id
                     + " is not a usable Avro schema: " + e.getMessage(), e);

@@ -44,8 +44,10 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     private final GracePolicy grace;
     private final Clock clock;
     private final PipelineMetrics metrics;
+    private final RecordDecoding decoding;
 
     private ProcessorContext<String, AccountingOutcome> context;
+    private PartitionPlacement placement;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
     private SeenEvents seenEvents;
     private KeyValueStore<String, Long> watermark;
@@ -62,11 +64,13 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         this.grace = grace;
         this.clock = clock;
         this.metrics = metrics;
+        this.decoding = RecordDecoding.waitingOutOutages(metrics::schemaRegistryUnavailable);
     }
 
     @Override
     public void init(ProcessorContext<String, AccountingOutcome> context) {
         this.context = context;
+        this.placement = PartitionPlacement.fromAppConfigs(context.appConfigs(), clock);
         this.enterprises = context.getStateStore(StoreNames.ENTERPRISES);
         this.seenEvents = new SeenEvents(context, inputsByTopic.values().stream().map(ActivityInput::name).toList());
         this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
@@ -78,6 +82,9 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         ActivityInput<? extends SpecificRecord> input = inputsByTopic.get(source.topic());
+        if (placement.isMisplaced(input.name(), source.topic(), source.partition(), record.key())) {
+            metrics.unexpectedPartition(input.name());
+        }
         account(input, record, source);
     }
 
@@ -86,12 +93,12 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         R value;
         try {
-            value = input.deserializer().deserialize(source.topic(), record.value());
+            // A registry outage is not the record's fault: decoding waits, then the task rewinds (RecordDecoding).
+            value = decoding.decode(input.deserializer(), source.topic(), record.value());
+        } catch (RecordDecoding.SchemaRegistryOutageException e) {
+            throw RecordDecoding.readAgainFromLastCommit(context.taskId(), e);
         } catch (WireFormatException e) {
             reject(input, record, source, reasonFor(e), e.getMessage(), null, key);
-            return;
-        } catch (RuntimeException e) {
-            reject(input, record, source, RejectReason.MALFORMED_BYTES, "cannot decode: " + e.getMessage(), null, key);
             return;
         }
         if (value == null) {

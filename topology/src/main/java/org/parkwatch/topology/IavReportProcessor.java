@@ -26,34 +26,41 @@ final class IavReportProcessor implements Processor<byte[], byte[], String, Acco
     private final Deserializer<OutputReport> deserializer;
     private final Clock clock;
     private final PipelineMetrics metrics;
+    private final RecordDecoding decoding;
     private ProcessorContext<String, AccountingOutcome> context;
+    private PartitionPlacement placement;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
 
     IavReportProcessor(Deserializer<OutputReport> deserializer, Clock clock, PipelineMetrics metrics) {
         this.deserializer = deserializer;
         this.clock = clock;
         this.metrics = metrics;
+        this.decoding = RecordDecoding.waitingOutOutages(metrics::schemaRegistryUnavailable);
     }
 
     @Override
     public void init(ProcessorContext<String, AccountingOutcome> context) {
         this.context = context;
+        this.placement = PartitionPlacement.fromAppConfigs(context.appConfigs(), clock);
         this.enterprises = context.getStateStore(StoreNames.ENTERPRISES);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
+        if (placement.isMisplaced("output-report", source.topic(), source.partition(), record.key())) {
+            metrics.unexpectedPartition("output-report");
+        }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         OutputReport report;
         try {
-            report = deserializer.deserialize(source.topic(), record.value());
+            // A registry outage is not the record's fault: decoding waits, then the task rewinds (RecordDecoding).
+            report = decoding.decode(deserializer, source.topic(), record.value());
+        } catch (RecordDecoding.SchemaRegistryOutageException e) {
+            throw RecordDecoding.readAgainFromLastCommit(context.taskId(), e);
         } catch (WireFormatException e) {
             reject(record, source, e.problem() == WireFormatException.Problem.UNKNOWN_SCHEMA_ID
                     ? RejectReason.UNKNOWN_SCHEMA_ID : RejectReason.MALFORMED_BYTES, e.getMessage(), null, key);
-            return;
-        } catch (RuntimeException e) {
-            reject(record, source, RejectReason.MALFORMED_BYTES, "cannot decode: " + e.getMessage(), null, key);
             return;
         }
         if (report == null || report.getEventId() == null || report.getEventId().isBlank()

@@ -46,6 +46,12 @@ public final class ParkWatchTopology {
     /** How often alerting re-reads the threshold rules, so a rule changed at runtime applies within this time. */
     static final Duration RULE_REFRESH = Duration.ofSeconds(1);
 
+    /**
+     * Kafka Streams property holding the partition count of the co-partitioned inputs, so that a record on another
+     * partition than its key's is noticed; the pipeline sets it. See {@link PartitionPlacement}.
+     */
+    public static final String INPUT_PARTITIONS_CONFIG = PartitionPlacement.INPUT_PARTITIONS_CONFIG;
+
     private ParkWatchTopology() {
     }
 

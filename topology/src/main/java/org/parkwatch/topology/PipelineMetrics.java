@@ -81,6 +81,18 @@ public final class PipelineMetrics {
                 .register(registry).increment();
     }
 
+    void schemaRegistryUnavailable() {
+        Counter.builder("parkwatch.schema.registry.unavailable")
+                .description("Attempts to read an input record's schema while the registry could not answer; the"
+                        + " record waits, and is never a dead letter for it")
+                .register(registry).increment();
+    }
+
+    void unexpectedPartition(String input) {
+        counter("parkwatch.input.unexpected.partition", "Input records on another partition than the Java default"
+                + " partitioner (murmur2) chooses for their key; accounted all the same", "input", input).increment();
+    }
+
     void duplicate(String input) {
         counter("parkwatch.input.duplicates", "Resent events already accounted, dropped", "input", input).increment();
     }

@@ -88,6 +88,13 @@ final class PipelineFixture implements AutoCloseable {
         return new PipelineFixture(AccountingSettings.defaults(), noCache);
     }
 
+    /** As the pipeline configures it when its input topics have {@code partitions} partitions each. */
+    static PipelineFixture withInputPartitions(int partitions) {
+        Properties layout = new Properties();
+        layout.put(ParkWatchTopology.INPUT_PARTITIONS_CONFIG, partitions);
+        return new PipelineFixture(AccountingSettings.defaults(), layout);
+    }
+
     private PipelineFixture(AccountingSettings settings, Properties overrides) {
         this.settings = settings;
         this.topology = ParkWatchTopology.build(topics, serdes, settings, Clock.fixed(NOW, ZoneOffset.UTC),

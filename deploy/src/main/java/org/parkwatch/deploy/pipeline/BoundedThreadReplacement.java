@@ -7,13 +7,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.parkwatch.serde.SchemaRegistryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Uncaught-exception policy of the pipeline: a stream thread that dies is replaced, so a transient fault costs one
  * thread restart, unless threads keep dying (more than {@code maxReplacements} within {@code window}); then the
- * client is shut down, the process exits non-zero and its supervisor sees a fault that replacing cannot cure.
+ * client is shut down, the process exits non-zero and its supervisor sees a fault that replacing cannot cure. A
+ * schema registry outage is never counted: it is cured by the registry's return, and nothing is skipped meanwhile.
  */
 public final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler {
 
@@ -33,8 +35,24 @@ public final class BoundedThreadReplacement implements StreamsUncaughtExceptionH
         this.clock = clock;
     }
 
+    static boolean isSchemaRegistryOutage(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
+        if (isSchemaRegistryOutage(exception)) {
+            // The task failed to wait out a registry outage; a new thread reads the record again and recovers as
+            // soon as the registry answers. Not a fault replacing cannot cure: it never shuts the client down.
+            LOG.warn("Stream thread failed while the schema registry is unavailable; replacing it: {}",
+                    exception.toString());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         Instant now = clock.instant();
         while (!recentFailures.isEmpty() && !recentFailures.peekFirst().isAfter(now.minus(window))) {
             recentFailures.removeFirst();

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.parkwatch.deploy.admin.StartupRefusedException;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.deploy.config.ParkWatchConfig;
@@ -150,6 +151,8 @@ public final class PipelineRunner implements AutoCloseable {
     public static Properties streamsProperties(ParkWatchConfig config) {
         Properties props = streamsProperties(config.kafka(), config.storage());
         config.applicationServer().ifPresent(address -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address));
+        // Lets the accounting step notice records a non-murmur2 producer put on another partition than their key's.
+        props.put(ParkWatchTopology.INPUT_PARTITIONS_CONFIG, config.topicLayout().partitions());
         return props;
     }
 
@@ -174,6 +177,9 @@ public final class PipelineRunner implements AutoCloseable {
         // what is deserialized by Streams itself is reference data in global tables, where one bad record must
         // not stop every instance.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // A step that throws fails its task, and its record is read again from the last commit (a schema registry
+        // outage does this on purpose); continuing would skip the record. Bad input never throws: dead letters.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
         // Opt in now to the behaviour Kafka 5.0 makes the default: one processing handler for global tables too.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;

@@ -71,4 +71,18 @@ class BoundedThreadReplacementTest {
         // The failures at 0 and 1 minute are 11 and 10 minutes old: outside the window, so this is the first.
         assertThat(policy.handle(failure)).isEqualTo(REPLACE_THREAD);
     }
+
+    @Test
+    void shouldAlwaysReplaceAThreadThatFailedWaitingForTheSchemaRegistryAndNotCountIt() {
+        RuntimeException outage = new org.apache.kafka.streams.errors.StreamsException("Exception caught in process",
+                new IllegalStateException("registry still unavailable after 5000 ms",
+                        new org.parkwatch.serde.SchemaRegistryUnavailableException("unreachable", null)));
+        for (int i = 0; i < 10; i++) {
+            assertThat(policy.handle(outage)).isEqualTo(REPLACE_THREAD);
+        }
+        // the outage used none of the two replacements a real fault is allowed
+        assertThat(policy.handle(failure)).isEqualTo(REPLACE_THREAD);
+        assertThat(policy.handle(failure)).isEqualTo(REPLACE_THREAD);
+        assertThat(policy.handle(failure)).isEqualTo(SHUTDOWN_CLIENT);
+    }
 }
