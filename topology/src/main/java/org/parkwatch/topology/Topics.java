@@ -39,7 +39,7 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                 Map.entry(emissionsLedger, TopicRole.LEDGER),
                 Map.entry(enterpriseTotals, TopicRole.LATEST_STATE), Map.entry(parkTotals, TopicRole.LATEST_STATE),
                 Map.entry(enterpriseIntensity, TopicRole.LATEST_STATE), Map.entry(parkIntensity, TopicRole.LATEST_STATE),
-                Map.entry(alerts, TopicRole.EVENTS), Map.entry(deadLetters, TopicRole.EVENTS));
+                Map.entry(alerts, TopicRole.EVENTS), Map.entry(deadLetters, TopicRole.DEAD_LETTERS));
     }
 
     /** How a topic is kept. */
@@ -52,7 +52,18 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
         LEDGER,
         /** Latest value per key (a window's totals or intensity): compacted. */
         LATEST_STATE,
-        /** Alerts and dead letters: kept for a retention period. */
-        EVENTS
+        /** Alerts: kept for a retention period. */
+        EVENTS,
+        /**
+         * Dead letters: as {@link #EVENTS}, and taking records of up to {@link #DEAD_LETTER_MAX_BYTES}, since each
+         * carries a whole input record (up to 1 MiB by default) with its reason around it.
+         */
+        DEAD_LETTERS
     }
+
+    /**
+     * The largest dead letter the dead-letter topic and the pipeline's producer accept: 4 MiB, room for an input
+     * record of the broker's default 1 MiB limit (or a raised one up to nearly 4 MiB) and its envelope.
+     */
+    public static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
 }

@@ -166,4 +166,19 @@ class RejectionTopologyTest {
         assertThat(p.metrics.counter("parkwatch.input.rejected", "input", "fuel", "reason", "IMPLAUSIBLE_QUANTITY")
                 .count()).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldWriteTheDeadLetterOfARecordTooLargeToCarryWithoutItsBytesButWithWhereToReadThem() {
+        // an input topic configured to take 5 MiB records, more than the 4 MiB a dead letter may have
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        p.raw(p.topics.meterReadings()).pipeInput("E1".getBytes(StandardCharsets.UTF_8), huge);
+        p.meter("E1", electricity("m-good", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build());
+
+        DeadLetter letter = p.deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo(RejectReason.MALFORMED_BYTES);
+        assertThat(letter.getOriginalValue()).isNull();
+        assertThat(letter.getDetail()).contains("5242882 bytes").contains("park.meter-readings/0@0");
+        assertThat(p.ledger.readValuesToList()).extracting(e -> e.getEventId()).containsOnly("m-good");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.parkwatch.deploy.config.TopicLayout;
+import org.parkwatch.topology.Topics;
 import org.parkwatch.topology.Topics.TopicRole;
 
 /**
@@ -49,6 +50,12 @@ public record TopicSpec(int partitions, Map<String, String> configs) {
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.eventsRetention().toMillis()),
                     TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
+            // A dead letter wraps a whole input record: the topic must take more than an input topic does.
+            case DEAD_LETTERS -> new TopicSpec(partitions, Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.eventsRetention().toMillis()),
+                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.DEAD_LETTER_MAX_BYTES)));
         };
     }
 }

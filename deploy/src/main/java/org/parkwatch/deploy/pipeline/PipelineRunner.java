@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -36,6 +37,7 @@ import org.parkwatch.serde.registry.SchemaRegistryClient;
 import org.parkwatch.topology.ParkWatchTopology;
 import org.parkwatch.topology.PipelineMetrics;
 import org.parkwatch.topology.PipelineSerdes;
+import org.parkwatch.topology.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,6 +175,9 @@ public final class PipelineRunner implements AutoCloseable {
         // Streams hands its whole configuration to the config setter, which reads its sizes from these keys.
         props.putAll(storage.rocksDbSettings());
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // A dead letter carries a whole input record: let the producer send one as large as its topic takes.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                Topics.DEAD_LETTER_MAX_BYTES);
         // Activity inputs are read as bytes and decoded by the topology, which routes bad ones to dead letters;
         // what is deserialized by Streams itself is reference data in global tables, where one bad record must
         // not stop every instance.

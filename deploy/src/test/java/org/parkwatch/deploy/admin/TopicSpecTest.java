@@ -46,4 +46,12 @@ class TopicSpecTest {
                 Map.of("cleanup.policy", "delete", "retention.ms", "1209600000",
                         "message.timestamp.type", "LogAppendTime")));
     }
+
+    @Test
+    void shouldLetADeadLetterCarryAWholeOneMebibyteInputRecordWithItsEnvelope() {
+        // 4 MiB = 4 194 304 bytes, against the 1 MiB an input topic takes by default
+        assertThat(TopicSpec.forRole(TopicRole.DEAD_LETTERS, layout)).isEqualTo(new TopicSpec(4,
+                Map.of("cleanup.policy", "delete", "retention.ms", "1209600000",
+                        "message.timestamp.type", "LogAppendTime", "max.message.bytes", "4194304")));
+    }
 }
