@@ -1,7 +1,5 @@
 package org.parkwatch.topology;
 
-import java.time.Instant;
-
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,8 +33,7 @@ final class EnterpriseIntensityWatchProcessor
             return;
         }
         Subject subject = Subject.enterprise(s.getParkId(), enterprise.value().getSector(), s.getSubjectId());
-        Instant at = Instant.ofEpochMilli(context.currentStreamTimeMs());
-        for (AlertObservation o : IntensityWatch.of(record.value(), subject, at)) {
+        for (AlertObservation o : IntensityWatch.of(record.value(), subject)) {
             context.forward(record.withKey(s.getSubjectId()).withValue(o));
         }
     }

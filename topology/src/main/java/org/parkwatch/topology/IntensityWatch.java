@@ -25,13 +25,16 @@ final class IntensityWatch {
     private IntensityWatch() {
     }
 
-    static List<AlertObservation> of(TotalsOutput.Update update, Instant at) {
+    static List<AlertObservation> of(TotalsOutput.Update update) {
         IntensitySnapshot s = update.intensity();
-        return s == null ? List.of() : of(update, Subject.park(s.getParkId()), at);
+        return s == null ? List.of() : of(update, Subject.park(s.getParkId()));
     }
 
-    /** The observations of an intensity update of the given subject (a park, or an enterprise with its sector). */
-    static List<AlertObservation> of(TotalsOutput.Update update, Subject subject, Instant at) {
+    /**
+     * The observations of an intensity update of the given subject (a park, or an enterprise with its sector), at
+     * the event time the update stands at.
+     */
+    static List<AlertObservation> of(TotalsOutput.Update update, Subject subject) {
         IntensitySnapshot s = update.intensity();
         if (s == null) {
             return List.of();
@@ -47,7 +50,8 @@ final class IntensityWatch {
         figures.put("codKg", s.getCoveredTotals().getCodMg() / 1e6);
         figures.put("energyTce", s.getCoveredTotals().getEnergyMgce() / 1e9);
         figures.put("iavReportIds", String.join(",", s.getIavReportIds()));
-        boolean closed = update.totals() != null && update.totals().getClosed();
+        boolean closed = update.closed();
+        Instant at = update.eventTime();
         List<String> factorVersions = update.totals() == null ? List.of() : update.totals().getFactorVersions();
         List<AlertObservation> out = new ArrayList<>();
         values.forEach((metric, value) -> {

@@ -1,7 +1,5 @@
 package org.parkwatch.topology;
 
-import java.time.Instant;
-
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,8 +16,7 @@ final class ParkIntensityWatchProcessor implements Processor<String, TotalsOutpu
 
     @Override
     public void process(Record<String, TotalsOutput.Update> record) {
-        Instant at = Instant.ofEpochMilli(context.currentStreamTimeMs());
-        for (AlertObservation o : IntensityWatch.of(record.value(), at)) {
+        for (AlertObservation o : IntensityWatch.of(record.value())) {
             context.forward(record.withKey(o.subject().parkId()).withValue(o));
         }
     }

@@ -216,7 +216,7 @@ public final class ParkWatchTopology {
         // the permit, judged by the threshold rules in force.
         KStream<String, AlertObservation> concentration = accounted
                 .flatMapValues(ConcentrationWatch::of, Named.as("concentration-watch"));
-        KStream<String, AlertObservation> quota = enterpriseTotals
+        KStream<String, AlertObservation> quota = enterpriseUpdates
                 .process(QuotaWatchProcessor::new, Named.as("quota-watch"));
         KStream<String, AlertObservation> enterpriseIntensityObservations = enterpriseUpdates
                 .process(EnterpriseIntensityWatchProcessor::new, Named.as("enterprise-intensity-watch"));

@@ -1,7 +1,5 @@
 package org.parkwatch.topology;
 
-import java.time.Instant;
-
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,8 +8,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
 
-/** Reads an enterprise's year-to-date totals against its permit (from the enterprise register) as quota observations. */
-final class QuotaWatchProcessor implements Processor<String, EmissionTotals, String, AlertObservation> {
+/**
+ * Reads an enterprise's year-to-date totals against its permit (from the enterprise register) as quota
+ * observations, at the event time the totals stand at.
+ */
+final class QuotaWatchProcessor implements Processor<String, TotalsOutput.Update, String, AlertObservation> {
 
     private ProcessorContext<String, AlertObservation> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
@@ -23,14 +24,16 @@ final class QuotaWatchProcessor implements Processor<String, EmissionTotals, Str
     }
 
     @Override
-    public void process(Record<String, EmissionTotals> record) {
-        EmissionTotals totals = record.value();
+    public void process(Record<String, TotalsOutput.Update> record) {
+        EmissionTotals totals = record.value().totals();
+        if (totals == null) {
+            return;
+        }
         ValueAndTimestamp<Enterprise> enterprise = enterprises.get(totals.getSubjectId());
         if (enterprise == null) {
             return;
         }
-        Instant at = Instant.ofEpochMilli(context.currentStreamTimeMs());
-        for (AlertObservation o : QuotaWatch.of(totals, enterprise.value(), at)) {
+        for (AlertObservation o : QuotaWatch.of(totals, enterprise.value(), record.value().eventTime())) {
             context.forward(record.withKey(totals.getSubjectId()).withValue(o));
         }
     }

@@ -173,7 +173,7 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
                 reviseClosedWindow(subjectId, activity, span, delta);
             } else {
                 book.add(List.of(span), delta, activity.getLastEntryId(), activity.getCovered(),
-                        activity.getFactorVersions());
+                        activity.getFactorVersions(), time);
                 Instant closesAt = span.end().plus(grace);
                 if (closesAt.isBefore(nextClosingAt)) {
                     nextClosingAt = closesAt;
@@ -438,8 +438,23 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         IntensitySnapshot intensity = IntensityRecords.snapshot(subjectType, subjectId, parkId, w.span(),
                 IntensityCalculator.of(w.amounts(), figures));
         intensities.put(key, intensity);
-        context.forward(new Record<>(key, new TotalsOutput.Update(totals, intensity), w.span().start().toEpochMilli()));
+        context.forward(new Record<>(key, new TotalsOutput.Update(totals, intensity, figureTime(w, closed)),
+                w.span().start().toEpochMilli()));
         return totals;
+    }
+
+    /** The event time a window's figures stand at, see {@link TotalsOutput.Update}. */
+    private Instant figureTime(OpenWindow w, boolean closed) {
+        Instant last = w.span().end().minusMillis(1);
+        if (closed) {
+            return last;
+        }
+        if (w.latestActivityAt() != null) {
+            return w.latestActivityAt();
+        }
+        // A window kept by an earlier version, without its latest activity time: as far as the task has read.
+        Instant read = eventTimeOr(w.span().start());
+        return read.isAfter(last) ? last : read.isBefore(w.span().start()) ? w.span().start() : read;
     }
 
     /**

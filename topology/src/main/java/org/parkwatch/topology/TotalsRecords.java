@@ -37,7 +37,7 @@ final class TotalsRecords {
         return new WindowBook(state.getWindows().stream()
                 .map(w -> new OpenWindow(new WindowSpan(WindowKind.valueOf(w.getKind()), w.getStart(), w.getEnd()),
                         fromAvro(w.getTotals()), fromAvro(w.getCoveredTotals()), w.getLastEntryId(), w.getChanged(),
-                        new java.util.TreeSet<>(w.getFactorVersions())))
+                        new java.util.TreeSet<>(w.getFactorVersions()), w.getLatestActivityTime()))
                 .toList());
     }
 
@@ -45,7 +45,7 @@ final class TotalsRecords {
         List<OpenWindowState> windows = book.windows().stream()
                 .map(w -> new OpenWindowState(w.span().kind().name(), w.span().start(), w.span().end(),
                         toAvro(w.amounts()), w.lastEntryId(), w.changed(), toAvro(w.covered()),
-                        new java.util.ArrayList<>(w.factorVersions())))
+                        new java.util.ArrayList<>(w.factorVersions()), w.latestActivityAt()))
                 .toList();
         return new WindowBookState(parkId, windows);
     }

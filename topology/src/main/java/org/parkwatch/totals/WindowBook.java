@@ -44,13 +44,22 @@ public final class WindowBook {
     /** As {@link #add(List, Amounts, String, boolean)}, noting the factor versions that priced the activity. */
     public void add(List<WindowSpan> spans, Amounts delta, String entryId, boolean inCoveredHour,
                     java.util.Collection<String> factorVersions) {
+        add(spans, delta, entryId, inCoveredHour, factorVersions, null);
+    }
+
+    /**
+     * As {@link #add(List, Amounts, String, boolean, java.util.Collection)}, with the activity's accounting time: each
+     * window keeps the latest, the event time its running total stands at.
+     */
+    public void add(List<WindowSpan> spans, Amounts delta, String entryId, boolean inCoveredHour,
+                    java.util.Collection<String> factorVersions, Instant activityTime) {
         for (WindowSpan span : spans) {
             int i = indexOf(span);
             if (i < 0) {
                 windows.add(new OpenWindow(span, Amounts.ZERO, null, false)
-                        .add(delta, entryId, inCoveredHour, factorVersions));
+                        .add(delta, entryId, inCoveredHour, factorVersions, activityTime));
             } else {
-                windows.set(i, windows.get(i).add(delta, entryId, inCoveredHour, factorVersions));
+                windows.set(i, windows.get(i).add(delta, entryId, inCoveredHour, factorVersions, activityTime));
             }
         }
     }

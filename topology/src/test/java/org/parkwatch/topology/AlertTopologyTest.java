@@ -193,6 +193,68 @@ class AlertTopologyTest {
         assertThat(quota.get(0).getTotals().getCodMg()).isEqualTo(85_000_000L);
     }
 
+    private static ThresholdRule quotaRule(java.time.Duration minDuration) {
+        return ThresholdRule.newBuilder().setRuleId("cod-quota").setVersion(1).setScopeType(SubjectType.ENTERPRISE)
+                .setScopeId("*").setMetric("cod.load.ytd.ratio").setWindow(WindowKind.YEAR_TO_DATE)
+                .setWarningLevel(0.8).setLimit(1.0).setClearLevel(0.75).setUnit("ratio to annual permit")
+                .setMinDurationMs(minDuration.toMillis()).setSource("test rule").build();
+    }
+
+    /** A sample at W1 for the local hour starting at {@code localStart}, arriving (append time) at {@code arrival}. */
+    private void sampleAt(String eventId, String localStart, double volumeM3, double codMgPerL, Instant arrival) {
+        Instant start = local(localStart);
+        p.wastewater.pipeInput(new TestRecord<>("E1", WastewaterSample.newBuilder().setEventId(eventId)
+                .setEnterpriseId("E1").setOutletId("W1").setVolumeM3(volumeM3).setCodMgPerL(codMgPerL)
+                .setAmmoniaNitrogenMgPerL(5.0).setIntervalStart(start).setIntervalEnd(start.plusSeconds(3600))
+                .build(), arrival));
+    }
+
+    @Test
+    void shouldJudgeAQuotaBreachsDurationInEventTimeWhenLastYearIsBackfilledInSeconds() {
+        // last year (the fixture's clock is 1 June 2023), read back in one go: every record arrives at the same time
+        p.rule(quotaRule(java.time.Duration.ofDays(2)));
+        // one sample a day from 1 March 2022, 10 m3 x 500 mg/L = 5 kg COD each; the permit is 100 kg a year
+        for (int day = 1; day <= 17; day++) {
+            sampleAt("q-" + day, String.format("2022-03-%02dT10:00", day), 10, 500, PipelineFixture.NOW);
+            p.publishTotals();
+        }
+        // 16 March: 80 kg, 0.80 reaches the warning level; 17 March: 0.85, the breach has lasted one day of two
+        assertThat(p.alerts.readValuesToList()).isEmpty();
+        sampleAt("q-18", "2022-03-18T10:00", 10, 500, PipelineFixture.NOW);
+        p.publishTotals();
+
+        // 18 March, 10:59:59.999 local: 0.90, two days after the first breaching figure
+        Alert opened = p.alerts.readValue();
+        assertThat(opened.getState()).isEqualTo(AlertState.OPEN);
+        assertThat(opened.getSeverity()).isEqualTo(AlertSeverity.WARNING);
+        assertThat(opened.getValue()).isEqualTo(0.9);
+        assertThat(opened.getOpenedAt()).isEqualTo(Instant.parse("2022-03-18T02:59:59.999Z"));
+        assertThat(opened.getTransitionAt()).isEqualTo(Instant.parse("2022-03-18T02:59:59.999Z"));
+        assertThat(opened.getWindowStart()).isEqualTo(Instant.parse("2021-12-31T16:00:00Z"));
+    }
+
+    @Test
+    void shouldNotCountSlowArrivalAsBreachDuration() {
+        p.rule(quotaRule(java.time.Duration.ofDays(1)));
+        Instant arrival = PipelineFixture.NOW.minus(java.time.Duration.ofDays(10));
+        // 85 kg, then 1 kg and 1 kg an hour apart in event time, but arriving a day apart: 0.85, 0.86, 0.87
+        sampleAt("s-1", "2022-03-01T10:00", 170, 500, arrival);
+        p.publishTotals();
+        sampleAt("s-2", "2022-03-01T11:00", 2, 500, arrival.plus(java.time.Duration.ofDays(1)));
+        p.publishTotals();
+        sampleAt("s-3", "2022-03-01T12:00", 2, 500, arrival.plus(java.time.Duration.ofDays(2)));
+        p.publishTotals();
+        // the breach has lasted two hours of event time, not two days
+        assertThat(p.alerts.readValuesToList()).isEmpty();
+
+        // a day after the first breaching figure in event time: 88 kg, 0.88
+        sampleAt("s-4", "2022-03-02T10:00", 2, 500, arrival.plus(java.time.Duration.ofDays(2)));
+        p.publishTotals();
+        Alert opened = p.alerts.readValue();
+        assertThat(opened.getValue()).isEqualTo(0.88);
+        assertThat(opened.getOpenedAt()).isEqualTo(Instant.parse("2022-03-02T02:59:59.999Z"));
+    }
+
     @Test
     void shouldRaiseAParkAlertWhenItsYearToDateCarbonIntensityExceedsTheTarget() {
         p.rule(ThresholdRule.newBuilder().setRuleId("park-co2-target").setVersion(1).setScopeType(SubjectType.PARK)
@@ -214,6 +276,8 @@ class AlertTopologyTest {
             assertThat(a.getState()).isEqualTo(AlertState.OPEN);
             assertThat(a.getSeverity()).isEqualTo(AlertSeverity.CRITICAL);
             assertThat(a.getValue()).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+            // stamped with the event time of the figure: the meter reading's last millisecond, not the arrival
+            assertThat(a.getOpenedAt()).isEqualTo(local("2023-03-01T10:59:59.999"));
             // the factor versions behind the figure: the 2023 EAST grid factor, the residual and the coal equivalent
             assertThat(a.getFactors()).extracting(f -> f.getFactorKey() + "@" + f.getValidFrom() + "=" + f.getValue())
                     .containsExactlyInAnyOrder("grid.location.EAST@2022-12-31T16:00:00Z=0.55",
@@ -250,6 +314,7 @@ class AlertTopologyTest {
                 .singleElement().satisfies(a -> {
                     assertThat(a.getRuleId()).isEqualTo("chemicals-target");
                     assertThat(a.getWindowStart()).isEqualTo(local("2023-03-01T11:00"));
+                    assertThat(a.getOpenedAt()).isEqualTo(local("2023-03-01T11:59:59.999"));
                     assertThat(a.getValue()).isCloseTo(2.75, org.assertj.core.api.Assertions.within(1e-9));
                 });
         assertThat(alerts).filteredOn(a -> a.getSubjectType() == SubjectType.PARK)
