@@ -37,7 +37,8 @@ import org.parkwatch.topology.Topics;
 
 /**
  * An alert opened before the pipeline process is killed is still open after it restarts: the next sample below
- * the clear level resolves that same alert (same alertId) instead of being ignored or opening another.
+ * the clear level resolves that same alert (same alertId) instead of being ignored or opening another. And a rule
+ * deleted, disabled or changed while the pipeline was down judges its open alerts as soon as it is back.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class AlertRestartIT {
@@ -105,12 +106,95 @@ class AlertRestartIT {
         }
     }
 
+    @Test
+    void shouldJudgeOpenAlertsByTheRulesInForceWhenThePipelineComesBack() throws Exception {
+        Map<String, String> settings = Map.of(
+                "parkwatch.bootstrap.servers", kafka.bootstrapServers(),
+                "parkwatch.schema.registry.url", kafka.registryUrl(),
+                "parkwatch.application.id", "alert-rules-it",
+                "parkwatch.state.dir", stateDir.resolve("rules-streams").toString(),
+                "parkwatch.topic.prefix", "rules",
+                "parkwatch.api.port", "0",
+                "parkwatch.api.auth.required", "false",
+                "parkwatch.topic.partitions", "2");
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
+        Topics topics = config.topicLayout().topics();
+        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
+            admin.ensureTopics(topics);
+        }
+        ThresholdRule codW1 = concentrationRule("cod-w1", 1, "W1", "cod.concentration.ratio", 0.9, 1.0, 0.85);
+        ThresholdRule codW2 = concentrationRule("cod-w2", 1, "W2", "cod.concentration.ratio", 0.9, 1.0, 0.85);
+        ThresholdRule nh3n = concentrationRule("nh3n-any", 1, "*", "nh3n.concentration.ratio", 0.9, 1.0, 0.85);
+        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
+            loader.publishDefaultFactors(topics.emissionFactors());
+            loader.publishEnterprises(topics.enterprises(), List.of(enterprise()));
+            loader.publishThresholdRules(topics.thresholdRules(), List.of(codW1, codW2, nh3n));
+        }
+
+        try (KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
+            PipelineProcess first = PipelineProcess.start(settings, "rules-first");
+            // at both outlets (limits COD 500, NH3-N 45 mg/L): COD 600 and NH3-N 54 mg/L, ratio 1.2, four alerts
+            Instant start = Instant.parse("2024-05-01T00:00:00Z");
+            send(producer, topics, "r-1", "W1", start, 600, 54);
+            send(producer, topics, "r-2", "W2", start, 600, 54);
+            List<Alert> opened = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> alerts(topics), list -> list.size() >= 4);
+            assertThat(opened).extracting(Alert::getState).containsOnly(AlertState.OPEN);
+            first.killHard();
+
+            // while the pipeline is down: cod-w1 is deleted, cod-w2 disabled, nh3n-any's levels doubled
+            producer.send(new ProducerRecord<>(topics.thresholdRules(), "cod-w1", null)).get();
+            producer.send(new ProducerRecord<>(topics.thresholdRules(), "cod-w2",
+                    ThresholdRule.newBuilder(codW2).setVersion(2).setEnabled(false).build())).get();
+            producer.send(new ProducerRecord<>(topics.thresholdRules(), "nh3n-any",
+                    concentrationRule("nh3n-any", 2, "*", "nh3n.concentration.ratio", 1.8, 2.0, 1.5))).get();
+
+            try (PipelineProcess second = PipelineProcess.start(settings, "rules-second")) {
+                // no new sample: the rules alone resolve the four alerts
+                List<Alert> all = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> alerts(topics), list -> list.size() >= 8);
+                // the alert topic has two partitions: no order between the alerts of different outlets
+                List<Alert> resolved = all.stream().filter(a -> a.getState() == AlertState.RESOLVED).toList();
+                assertThat(all).hasSize(8);
+                assertThat(resolved).hasSize(4);
+                assertThat(resolved).extracting(Alert::getAlertId).containsExactlyInAnyOrderElementsOf(
+                        opened.stream().map(Alert::getAlertId).toList());
+                assertThat(resolved).extracting(a -> a.getRuleId() + " v" + a.getRuleVersion() + " " + a.getCause())
+                        .containsExactlyInAnyOrder("cod-w1 v1 RULE_RETIRED", "cod-w2 v2 RULE_RETIRED",
+                                "nh3n-any v2 RULE_CHANGED", "nh3n-any v2 RULE_CHANGED");
+                // stamped with the event time of the value re-judged: the samples' last millisecond
+                assertThat(resolved).extracting(Alert::getTransitionAt)
+                        .containsOnly(Instant.parse("2024-05-01T00:59:59.999Z"));
+            }
+        }
+    }
+
+    private static ThresholdRule concentrationRule(String ruleId, int version, String outlet, String metric,
+                                                   double warning, double limit, double clear) {
+        return ThresholdRule.newBuilder().setRuleId(ruleId).setVersion(version).setScopeType(SubjectType.OUTLET)
+                .setScopeId(outlet).setMetric(metric).setWindow(WindowKind.SAMPLE).setWarningLevel(warning)
+                .setLimit(limit).setClearLevel(clear).setUnit("ratio to outlet limit").setMinConsecutive(1)
+                .setSource("test rule").build();
+    }
+
+    private static void send(KafkaProducer<String, SpecificRecord> producer, Topics topics, String id, String outlet,
+                             Instant start, double cod, double nh3n) throws Exception {
+        producer.send(new ProducerRecord<>(topics.wastewaterSamples(), "E1", WastewaterSample.newBuilder()
+                .setEventId(id).setEnterpriseId("E1").setOutletId(outlet).setVolumeM3(20).setCodMgPerL(cod)
+                .setAmmoniaNitrogenMgPerL(nh3n).setIntervalStart(start).setIntervalEnd(start.plusSeconds(3600))
+                .build())).get();
+    }
+
     private static Enterprise enterprise() {
         return Enterprise.newBuilder().setEnterpriseId("E1").setParkId("park-a").setName("E1").setSector("chemicals")
                 .setGridRegion(GridRegion.EAST)
-                .setOutlets(List.of(Outlet.newBuilder().setOutletId("W1").setDischargeClass("GB8978-1996/3")
-                        .setCodLimitMgPerL(500.0).setAmmoniaNitrogenLimitMgPerL(45.0).build()))
+                .setOutlets(List.of(outlet("W1"), outlet("W2")))
                 .setPermittedLoads(new PermittedLoads(null, null, null)).build();
+    }
+
+    private static Outlet outlet(String id) {
+        return Outlet.newBuilder().setOutletId(id).setDischargeClass("GB8978-1996/3").setCodLimitMgPerL(500.0)
+                .setAmmoniaNitrogenLimitMgPerL(45.0).build();
     }
 
     private static void send(KafkaProducer<String, SpecificRecord> producer, Topics topics, String id, Instant start,

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Where an alert is decided. Each observation is judged by the most specific rule for its metric, window and
  * subject, through the lifecycle kept in the persistent {@code alert-state} store, so open alerts survive restarts.
  * Only transitions go out. Rules are re-read from the global rule table every {@code ruleRefresh}; alerts under a
- * changed or retired rule are re-judged at once.
+ * changed, retired or superseded rule are re-judged at once, and so is every stored watch on the first reading after
+ * {@code init()}: the rules may have changed while this task was down or on another instance.
  */
 final class AlertProcessor implements Processor<String, AlertObservation, String, Alert> {
 
@@ -67,6 +68,8 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<EmissionFactor>> factorTable;
     private RuleBook rules = RuleBook.empty();
     private Map<String, Integer> ruleVersions = new HashMap<>();
+    /** False until the rule table is first read after init(): that reading re-judges every stored watch. */
+    private boolean rulesRead;
 
     AlertProcessor(AlertStores storeNames, Duration ruleRefresh, PipelineMetrics metrics) {
         this.storeNames = storeNames;
@@ -82,13 +85,13 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         this.history = context.getStateStore(storeNames.history());
         this.ruleTable = context.getStateStore(StoreNames.THRESHOLD_RULES);
         this.factorTable = context.getStateStore(StoreNames.EMISSION_FACTORS);
-        context.schedule(ruleRefresh, PunctuationType.WALL_CLOCK_TIME, now -> refreshRules(Instant.ofEpochMilli(now)));
+        context.schedule(ruleRefresh, PunctuationType.WALL_CLOCK_TIME, now -> refreshRules());
     }
 
     @Override
     public void process(Record<String, AlertObservation> record) {
-        if (ruleVersions.isEmpty()) {
-            refreshRules(Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        if (!rulesRead) {
+            refreshRules();
         }
         AlertObservation o = record.value();
         // Equally specific rules (e.g. two standards' limits for the same metric) each keep their own alerts.
@@ -116,18 +119,23 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     }
 
     /**
-     * The rules judging an observation. A park's intensity targets (HJ 274-2009, the carbon-intensity target) are
-     * about the park as a whole: an enterprise's intensity is judged only by rules written for enterprises or
+     * The rules judging a metric of a subject. A park's intensity targets (HJ 274-2009, the carbon-intensity target)
+     * are about the park as a whole: an enterprise's intensity is judged only by rules written for enterprises or
      * sectors, not by a park-scoped rule.
      */
     private List<AlertRule> rulesFor(AlertObservation o) {
-        List<AlertRule> candidates = rules.rulesFor(o.metric(), o.window(), o.subject());
-        if (o.subject().type() != org.parkwatch.avro.SubjectType.PARK
-                && org.parkwatch.alerting.Metrics.INTENSITY.contains(o.metric())) {
+        return rulesFor(o.metric(), o.window(), o.subject());
+    }
+
+    private List<AlertRule> rulesFor(String metric, org.parkwatch.avro.WindowKind window,
+                                     org.parkwatch.alerting.Subject subject) {
+        List<AlertRule> candidates = rules.rulesFor(metric, window, subject);
+        if (subject.type() != org.parkwatch.avro.SubjectType.PARK
+                && org.parkwatch.alerting.Metrics.INTENSITY.contains(metric)) {
             candidates = rules.rules().stream()
                     .filter(r -> r.scopeType() != org.parkwatch.avro.SubjectType.PARK)
-                    .filter(r -> r.metric().equals(o.metric()) && r.window() == o.window() && r.enabled())
-                    .filter(r -> RuleBook.applies(r, o.subject()))
+                    .filter(r -> r.metric().equals(metric) && r.window() == window && r.enabled())
+                    .filter(r -> RuleBook.applies(r, subject))
                     .sorted(java.util.Comparator.comparing(AlertProcessor::specificity).reversed())
                     .limit(1).toList();
         }
@@ -138,8 +146,11 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         return r.scopeType().ordinal() * 2 + (r.exactScope() ? 1 : 0);
     }
 
-    /** Rebuilds the rule book from the global rule table and re-judges alerts whose rule changed or went away. */
-    private void refreshRules(Instant now) {
+    /**
+     * Rebuilds the rule book from the global rule table; when it changed, or on the first reading after init(),
+     * re-judges every stored watch against the rules now in force.
+     */
+    private void refreshRules() {
         List<AlertRule> current = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<ThresholdRule>> it = ruleTable.all()) {
             it.forEachRemaining(kv -> {
@@ -158,37 +169,75 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         RuleBook previous = rules;
         Map<String, Integer> versions = new HashMap<>();
         current.forEach(r -> versions.put(r.ruleId(), r.version()));
+        boolean firstReading = !rulesRead;
         boolean changed = !versions.equals(ruleVersions);
         rules = RuleBook.of(current);
-        Map<String, Integer> before = ruleVersions;
         ruleVersions = versions;
-        if (!changed || before.isEmpty()) {
-            return;
+        rulesRead = true;
+        if (firstReading || changed) {
+            rejudgeWatches(previous);
         }
+    }
+
+    /**
+     * Judges every stored watch by the rules in force, as an observation would: a deleted or disabled rule resolves
+     * its open alert (RULE_RETIRED), a rule that no longer judges the subject resolves it (RULE_SUPERSEDED when a
+     * more specific rule now does, else RULE_CHANGED), and a new version re-judges the last value with its levels.
+     * Transitions are stamped with the event time of the value re-judged, as every alert time is event time.
+     *
+     * @param previous the rules before this reading (empty after init(): then a deleted rule is known only by the
+     *                 levels its open alert recorded)
+     */
+    private void rejudgeWatches(RuleBook previous) {
         List<KeyValue<String, AlertWatch>> watched = new ArrayList<>();
         try (KeyValueIterator<String, AlertWatch> it = states.all()) {
             it.forEachRemaining(watched::add);
         }
         for (KeyValue<String, AlertWatch> entry : watched) {
             AlertWatch w = entry.value;
-            Integer newVersion = versions.get(w.getRuleId());
-            if (newVersion != null && newVersion == w.getRuleVersion()) {
-                continue;
-            }
             AlertState state = AlertRecords.state(w);
+            AlertRecords.Context ctx = AlertRecords.context(w);
             AlertLifecycle lifecycle = new AlertLifecycle(entry.key);
+            Instant at = lastEventTime(state);
+            Optional<AlertRule> inForce = rules.rule(w.getRuleId());
             Decision decision;
-            if (newVersion == null) {
-                Optional<AlertRule> last = previous.rule(w.getRuleId());
+            if (inForce.isEmpty()) {
+                Optional<AlertRule> last = previous.rule(w.getRuleId()).or(() -> recordedRule(state));
                 if (last.isEmpty()) {
+                    if (state.isOpen()) {
+                        log.warn("Alert {} stays open: its rule {} is gone and no record of its levels was found",
+                                state.alertId(), w.getRuleId());
+                    }
                     continue;
                 }
-                decision = lifecycle.retire(state, last.get(), now, Transition.Cause.RULE_RETIRED);
+                decision = lifecycle.retire(state, last.get(), at, Transition.Cause.RULE_RETIRED);
+            } else if (!inForce.get().enabled()) {
+                decision = lifecycle.retire(state, inForce.get(), at, Transition.Cause.RULE_RETIRED);
+            } else if (!rulesFor(ctx.metric(), ctx.window(), ctx.subject()).contains(inForce.get())) {
+                Transition.Cause cause = rulesFor(ctx.metric(), ctx.window(), ctx.subject()).isEmpty()
+                        ? Transition.Cause.RULE_CHANGED : Transition.Cause.RULE_SUPERSEDED;
+                decision = lifecycle.retire(state, inForce.get(), at, cause);
+            } else if (inForce.get().version() != w.getRuleVersion()) {
+                decision = lifecycle.reevaluate(state, inForce.get(), at);
             } else {
-                decision = lifecycle.reevaluate(state, rules.rule(w.getRuleId()).orElseThrow(), now);
+                continue;
             }
-            apply(entry.key, decision, AlertRecords.context(w));
+            if (decision.transition().isPresent() || !state.equals(decision.next())) {
+                apply(entry.key, decision, ctx);
+            }
         }
+    }
+
+    /** The event time of the last value judged under a watch (its opening time without one). */
+    private static Instant lastEventTime(AlertState state) {
+        return state.lastObservedAt() != null ? state.lastObservedAt()
+                : state.openedAt() != null ? state.openedAt() : Instant.EPOCH;
+    }
+
+    /** The rule an open alert was last judged by, as its stored record states it (ids, levels, unit, source). */
+    private Optional<AlertRule> recordedRule(AlertState state) {
+        Alert open = state.alertId() == null ? null : openAlerts.get(state.alertId());
+        return open == null ? Optional.empty() : AlertRecords.recordedRule(open);
     }
 
     /** The factor version behind a figure, as published on the factor topic under this key. */

@@ -59,6 +59,24 @@ final class AlertRecords {
                 w.getWindowEnd());
     }
 
+    /**
+     * The rule an alert was judged by, rebuilt from the alert's own record: enough to resolve it once the rule is
+     * gone (ids, levels, unit, source). The record does not keep the rule's scope and opening conditions; the
+     * alert's subject stands for the scope, which resolving does not use.
+     */
+    static java.util.Optional<org.parkwatch.alerting.AlertRule> recordedRule(Alert a) {
+        try {
+            return java.util.Optional.of(new org.parkwatch.alerting.AlertRule(a.getRuleId(), a.getRuleVersion(),
+                    a.getSubjectType(), a.getSubjectId(), a.getMetric(), a.getWindow(),
+                    a.getWarningLevel() == null ? java.util.OptionalDouble.empty()
+                            : java.util.OptionalDouble.of(a.getWarningLevel()),
+                    a.getLimit(), a.getClearLevel(), a.getUnit(), java.time.Duration.ZERO, 1, false,
+                    a.getEvidence().getOrDefault("ruleSource", "")));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The alert of a transition; {@code factors} resolves a factor version key (factorKey@validFrom) to its record. */
     static Alert alert(Transition t, Context c,
                        java.util.function.Function<String, java.util.Optional<org.parkwatch.avro.FactorRef>> factors) {
