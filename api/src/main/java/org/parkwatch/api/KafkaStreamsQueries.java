@@ -200,7 +200,7 @@ public final class KafkaStreamsQueries {
         List<Alert> alerts = new ArrayList<>();
         for (ReadOnlyKeyValueStore<String, Alert> history
                 : alertStores(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY)) {
-            // Keys are "<time>|<alertId>": the bare upper time sorts before every key at that time, so [from, to).
+            // Keys are "<time>|<alertId>|<step>": the bare upper time sorts before every key at that time, so [from, to).
             try (KeyValueIterator<String, Alert> it =
                          history.range(FIXED_UTC.format(range.from()), FIXED_UTC.format(range.to()))) {
                 it.forEachRemaining(kv -> {

@@ -253,7 +253,9 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         }
         decision.transition().ifPresent(t -> {
             Alert alert = AlertRecords.alert(t, ctx, this::factor);
-            history.put(FIXED.format(t.at()) + "|" + t.alertId(), alert);
+            // Several transitions of one alert can share an event time (a rule change re-judges the value that
+            // opened it): the step (0 OPEN, 1 ESCALATED, 2 RESOLVED) keeps each, in lifecycle order.
+            history.put(FIXED.format(t.at()) + "|" + t.alertId() + "|" + t.state().ordinal(), alert);
             if (alert.getState() == RESOLVED) {
                 openAlerts.delete(t.alertId());
             } else {

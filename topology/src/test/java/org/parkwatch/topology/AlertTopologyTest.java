@@ -163,6 +163,31 @@ class AlertTopologyTest {
         assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
         assertThat(resolved.getRuleVersion()).isEqualTo(2);
         assertThat(resolved.getCause()).isEqualTo("RULE_CHANGED");
+        // stamped with the event time of the value re-judged (the sample's last millisecond), not the wall clock
+        assertThat(resolved.getTransitionAt()).isEqualTo(local("2023-03-01T00:59:59.999"));
+        // both transitions of that same millisecond are kept in the history the API serves, in their order
+        List<Alert> history = new java.util.ArrayList<>();
+        try (var it = p.driver.<String, Alert>getKeyValueStore(StoreNames.ALERT_HISTORY).all()) {
+            it.forEachRemaining(kv -> history.add(kv.value));
+        }
+        assertThat(history).extracting(Alert::getState).containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+    }
+
+    @Test
+    void shouldResolveAnAlertWhoseRuleAMoreSpecificRuleNowOverrides() {
+        p.rule(codRule("cod-any-outlet", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        cod(550); // 1.1: OPEN CRITICAL under the rule for every outlet
+        assertThat(p.alerts.readValue().getRuleId()).isEqualTo("cod-any-outlet");
+
+        // a rule written for W1 now judges it: the generic rule's alert would otherwise never see another value
+        p.rule(codRule("cod-w1", 1, SubjectType.OUTLET, "W1", 1.8, 2.0, 1.5, 1));
+        p.refreshRules();
+
+        Alert resolved = p.alerts.readValue();
+        assertThat(resolved.getRuleId()).isEqualTo("cod-any-outlet");
+        assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
+        assertThat(resolved.getCause()).isEqualTo("RULE_SUPERSEDED");
+        assertThat(p.alerts.isEmpty()).isTrue();
     }
 
     @Test
