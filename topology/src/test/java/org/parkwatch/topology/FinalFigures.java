@@ -162,9 +162,11 @@ final class FinalFigures {
         if (s == null) {
             return "nothing";
         }
-        return s.getStatus() + " addedValue " + s.getAddedValue() + " co2Location/10^4RMB "
-                + s.getCo2LocationTPer10kRmb() + " coveredMillis " + s.getCoveredMillis() + " covered "
-                + amounts(s.getCoveredTotals()) + " of " + amounts(s.getTotals()) + " reports " + s.getIavReportIds();
+        Totals c = s.getCoveredTotals();
+        return "[" + s.getStatus() + ", addedValue " + s.getAddedValue() + ", co2/10^4RMB " + s.getCo2LocationTPer10kRmb()
+                + ", coveredMillis " + s.getCoveredMillis() + ", covered co2 " + (c.getCo2Scope1Mg()
+                + c.getCo2Scope2LocationMg()) + " mg in " + c.getEntryCount() + " entries of "
+                + s.getTotals().getEntryCount() + ", reports " + s.getIavReportIds() + "]";
     }
 
     private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {

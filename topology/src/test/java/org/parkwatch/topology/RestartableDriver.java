@@ -219,6 +219,24 @@ final class RestartableDriver implements AutoCloseable {
         }
     }
 
+    /** Prints a step and what it published under one window key (slow: reads every output after each step). */
+    void trace(String key, Object step) {
+        FinalFigures now = new FinalFigures();
+        now.collect(this);
+        figures.totals.putAll(now.totals);
+        figures.intensities.putAll(now.intensities);
+        figures.alerts.addAll(now.alerts);
+        figures.deadLetters.addAll(now.deadLetters);
+        figures.ledgerEntryIds.addAll(now.ledgerEntryIds);
+        System.out.println("TRACE " + step + " wall clock " + wallClock);
+        if (now.totals.containsKey(key)) {
+            System.out.println("TRACE   totals " + FinalFigures.figure(now.totals.get(key)));
+        }
+        if (now.intensities.containsKey(key)) {
+            System.out.println("TRACE   intensity " + FinalFigures.intensity(now.intensities.get(key)));
+        }
+    }
+
     /** The figures published so far, in the order they were published. */
     FinalFigures finish() {
         figures.collect(this);
