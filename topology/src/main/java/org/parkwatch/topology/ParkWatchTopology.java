@@ -97,7 +97,7 @@ public final class ParkWatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
+                SegmentedWindowStores.persistent(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
                         Duration.ofMillis(1), true),
                 keys, new InternalAvroSerde<>(EmissionEntry.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -131,7 +131,7 @@ public final class ParkWatchTopology {
         }
         for (String store : seenEventStores) {
             builder.addStateStore(Stores.windowStoreBuilder(
-                    Stores.persistentWindowStore(store, settings.dedupWindow(), Duration.ofMillis(1), false),
+                    SegmentedWindowStores.persistent(store, settings.dedupWindow(), Duration.ofMillis(1), false),
                     keys, Serdes.Long()).withCachingEnabled());
         }
         GracePolicy grace = new GracePolicy(settings.grace());

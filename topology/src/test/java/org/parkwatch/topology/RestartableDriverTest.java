@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The restart the property test relies on keeps every store exactly as last committed. */
+/**
+ * The restart the property test relies on keeps every store exactly as last committed, under exactly-once, with
+ * a store that has never been written among them.
+ */
 class RestartableDriverTest {
 
     @Test
@@ -22,7 +25,10 @@ class RestartableDriverTest {
             driver.restart();
 
             assertThat(before.get(StoreNames.ENTERPRISE_WINDOWS)).isNotEmpty();
-            assertThat(before.get(StoreNames.SEEN_EVENTS)).isNotEmpty();
+            assertThat(before.get(StoreNames.seenEvents("meter"))).isNotEmpty();
+            // Never written since the upgrade: an empty segmented store must not make the restart wipe the task
+            // (Kafka Streams 4.3 finds no committed offset in a store without segments; SegmentedWindowStores).
+            assertThat(before.get(StoreNames.SEEN_EVENTS)).isEmpty();
             Map<String, List<String>> after = driver.taskStoreContents();
             assertThat(after.keySet()).isEqualTo(before.keySet());
             before.forEach((store, entries) -> assertThat(after.get(store)).as(store).hasSameSizeAs(entries));
