@@ -42,8 +42,17 @@ public record Subject(SubjectType type, String id, String parkId, String sector,
         };
     }
 
-    /** {@code TYPE:id}, e.g. {@code ENTERPRISE:E0001}. */
+    /**
+     * The subject's identity in alert keys: {@code TYPE:id} for parks and enterprises (ids unique in the
+     * deployment), e.g. {@code ENTERPRISE:E0001}; an outlet's id is its enterprise's own naming ("W1" at two
+     * enterprises) and a sector's is shared by parks, so they are qualified: {@code OUTLET:E0001/W1},
+     * {@code SECTOR:P1/chemicals}. Without it, two enterprises' outlets W1 shared one alert lifecycle.
+     */
     public String key() {
-        return type + ":" + id;
+        return switch (type) {
+            case OUTLET -> type + ":" + enterpriseId + "/" + id;
+            case SECTOR -> type + ":" + parkId + "/" + id;
+            default -> type + ":" + id;
+        };
     }
 }

@@ -174,8 +174,38 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         rules = RuleBook.of(current);
         ruleVersions = versions;
         rulesRead = true;
+        if (firstReading) {
+            rekeyWatches();
+        }
         if (firstReading || changed) {
             rejudgeWatches(previous);
+        }
+    }
+
+    /**
+     * Moves watches stored under an alert key of an earlier release to the key their subject has now (state
+     * version 3 qualified outlets by their enterprise and sectors by their park): the next sample of the outlet
+     * then finds its open alert and resolves it. An alert keeps its id. Runs once per task start, before the watches
+     * are re-judged.
+     */
+    private void rekeyWatches() {
+        List<KeyValue<String, AlertWatch>> moved = new ArrayList<>();
+        try (KeyValueIterator<String, AlertWatch> it = states.all()) {
+            it.forEachRemaining(kv -> {
+                AlertRecords.Context ctx = AlertRecords.context(kv.value);
+                String key = AlertLifecycle.alertKey(kv.value.getRuleId(), ctx.subject(), ctx.window(),
+                        ctx.window() == org.parkwatch.avro.WindowKind.SAMPLE ? null : ctx.windowStart());
+                if (!key.equals(kv.key)) {
+                    moved.add(KeyValue.pair(kv.key, AlertWatch.newBuilder(kv.value).setAlertKey(key).build()));
+                }
+            });
+        }
+        for (KeyValue<String, AlertWatch> m : moved) {
+            states.delete(m.key);
+            if (states.get(m.value.getAlertKey()) == null) {
+                states.put(m.value.getAlertKey(), m.value);
+            }
+            log.info("Alert watch {} moved to key {}", m.key, m.value.getAlertKey());
         }
     }
 

@@ -362,6 +362,17 @@ class AlertLifecycleTest {
         Subject outlet = Subject.outlet("P1", "chemicals", "E0001", "E0001-W1");
 
         assertThat(AlertLifecycle.alertKey("gb8978", outlet, WindowKind.SAMPLE, null))
-                .isEqualTo("gb8978|OUTLET:E0001-W1|SAMPLE");
+                .isEqualTo("gb8978|OUTLET:E0001/E0001-W1|SAMPLE");
+    }
+
+    @Test
+    void shouldKeepTheAlertsOfOutletsOfTheSameNameAtTwoEnterprisesApart() {
+        Subject first = Subject.outlet("P1", "chemicals", "E0001", "W1");
+        Subject second = Subject.outlet("P1", "chemicals", "E0002", "W1");
+
+        assertThat(AlertLifecycle.alertKey("gb8978", first, WindowKind.SAMPLE, null))
+                .isEqualTo("gb8978|OUTLET:E0001/W1|SAMPLE")
+                .isNotEqualTo(AlertLifecycle.alertKey("gb8978", second, WindowKind.SAMPLE, null));
+        assertThat(Subject.sector("P1", "chemicals").key()).isNotEqualTo(Subject.sector("P2", "chemicals").key());
     }
 }

@@ -6,6 +6,7 @@ import static org.parkwatch.topology.PipelineFixture.local;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.avro.WindowKind;
+import org.parkwatch.avro.internal.AlertWatch;
 
 /** Alerts decided in the topology: one record per transition, with evidence an agency can follow. */
 class AlertTopologyTest {
@@ -77,6 +79,67 @@ class AlertTopologyTest {
         assertThat(alerts).extracting(Alert::getAlertId).containsOnly(alerts.get(0).getAlertId());
         assertThat(alerts).extracting(Alert::getValue).containsExactly(0.92, 1.04, 0.8);
         assertThat(p.metrics.counter("parkwatch.alerts", "severity", "WARNING", "state", "OPEN").count()).isEqualTo(1.0);
+    }
+
+    /** One hourly sample at outlet W1 of {@code enterprise}, sharing the sample clock of {@link #cod}. */
+    private void codAt(String enterprise, double mgPerL) {
+        Instant start = local("2023-03-01T00:00").plusSeconds(3600L * sample++);
+        p.wastewater.pipeInput(new TestRecord<>(enterprise, WastewaterSample.newBuilder()
+                .setEventId("w-" + enterprise + "-" + sample).setEnterpriseId(enterprise).setOutletId("W1")
+                .setVolumeM3(10).setCodMgPerL(mgPerL).setCodFlag(DataFlag.N).setAmmoniaNitrogenMgPerL(5.0)
+                .setIntervalStart(start).setIntervalEnd(start.plusSeconds(3600)).build(), PipelineFixture.NOW));
+    }
+
+    @Test
+    void shouldKeepTheAlertsOfTwoEnterprisesOutletsOfTheSameNameApart() {
+        p.enterprise("E2", "park-1", GridRegion.EAST, new PermittedLoads(100.0, null, null));
+        p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        // E1's W1 breaches (1.1 of 500 mg/L); E2's own W1 is clean (0.2): it must not resolve E1's alert
+        codAt("E1", 550);
+        codAt("E2", 100);
+        codAt("E1", 300);
+
+        List<Alert> alerts = p.alerts.readValuesToList();
+        assertThat(alerts).extracting(Alert::getState, Alert::getValue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertState.OPEN, 1.1),
+                org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, 0.6));
+        assertThat(alerts).extracting(Alert::getAlertId).allMatch(id -> id.startsWith("cod-conc|OUTLET:E1/W1|"));
+    }
+
+    @Test
+    void shouldFindAnAlertStoredUnderTheOutletKeyOfStateVersion2() {
+        p.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+        codAt("E1", 550);
+        Alert opened = p.alerts.readValue();
+        KeyValueStore<String, AlertWatch> states = p.driver.getKeyValueStore(StoreNames.ALERT_STATE);
+        AlertWatch watch = states.get("cod-conc|OUTLET:E1/W1|SAMPLE");
+        assertThat(watch).isNotNull();
+        KeyValueStore<String, Alert> open = p.driver.getKeyValueStore(StoreNames.OPEN_ALERTS);
+
+        // the same state as a version-2 pipeline left it (outlets keyed without their enterprise), read by a
+        // pipeline starting afresh on it
+        try (PipelineFixture restarted = new PipelineFixture()) {
+            restarted.standardFactors();
+            restarted.enterprise("E1", "park-1", GridRegion.EAST, new PermittedLoads(100.0, null, null));
+            restarted.rule(codRule("cod-conc", 1, SubjectType.OUTLET, "*", 0.9, 1.0, 0.85, 1));
+            KeyValueStore<String, AlertWatch> oldStates = restarted.driver.getKeyValueStore(StoreNames.ALERT_STATE);
+            oldStates.put("cod-conc|OUTLET:W1|SAMPLE",
+                    AlertWatch.newBuilder(watch).setAlertKey("cod-conc|OUTLET:W1|SAMPLE").build());
+            KeyValueStore<String, Alert> oldOpen = restarted.driver.getKeyValueStore(StoreNames.OPEN_ALERTS);
+            oldOpen.put(opened.getAlertId(), open.get(opened.getAlertId()));
+            PipelineFixture first = p;
+            p = restarted;
+            try {
+                codAt("E1", 300);
+            } finally {
+                p = first;
+            }
+
+            assertThat(restarted.alerts.readValuesToList())
+                    .extracting(Alert::getAlertId, Alert::getState, Alert::getValue)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(opened.getAlertId(), AlertState.RESOLVED, 0.6));
+            assertThat(oldStates.get("cod-conc|OUTLET:W1|SAMPLE")).isNull();
+        }
     }
 
     @Test
