@@ -1,7 +1,11 @@
 package org.parkwatch.topology;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -16,15 +20,42 @@ import org.apache.kafka.common.serialization.Serializer;
  * Serde for the pipeline's own state stores and repartition topics. These are never read outside the pipeline, so
  * they use Avro's single-object encoding (a schema fingerprint in each value) instead of the Schema Registry:
  * restoring state does not depend on a registry being reachable.
+ *
+ * <p>A value written by an earlier state version carries the fingerprint of its schema then: those schemas are kept
+ * (resources {@code org/parkwatch/avro/internal/earlier/}) and resolved against the current one, so state restored
+ * after an upgrade decodes, new fields taking their defaults (README, "State versions and upgrades").
  */
 final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
+    /** Schemas of internal records as earlier state versions wrote them, by record name. */
+    private static final Map<String, List<String>> EARLIER = Map.of(
+            "org.parkwatch.avro.internal.WindowBookState", List.of("WindowBookState-state-v2.avsc"));
+
     InternalAvroSerde(org.apache.avro.Schema schema) {
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
         this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
+        for (org.apache.avro.Schema earlier : earlierSchemas(schema.getFullName())) {
+            decoder.addSchema(earlier);
+        }
+    }
+
+    static List<org.apache.avro.Schema> earlierSchemas(String recordName) {
+        return EARLIER.getOrDefault(recordName, List.of()).stream().map(InternalAvroSerde::load).toList();
+    }
+
+    private static org.apache.avro.Schema load(String resource) {
+        String path = "/org/parkwatch/avro/internal/earlier/" + resource;
+        try (InputStream in = InternalAvroSerde.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema resource " + path);
+            }
+            return new org.apache.avro.Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -206,9 +206,11 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         Map<Instant, Amounts> hourly = hourlyAmounts(enterpriseId, book, from, to);
 
         List<CoveredAdjustment> adjustments = new ArrayList<>();
-        Instant now = eventTimeOr(report.periodEnd());
         for (OpenWindow w : book.windows()) {
-            Amounts covered = HourlyCoverage.ofElapsed(schedule, w.span(), now)
+            // Every hour of the window holding activity counts, however far the task has read: an hour with
+            // activity has elapsed for that activity (only the IAV side stops at the elapsed hours). Bounded by the
+            // task's event time, activity read ahead of it stayed uncovered when the report came after it.
+            Amounts covered = HourlyCoverage.of(schedule, w.span().start(), w.span().end())
                     .figures(subMap(hourly, w.span()))
                     .coveredEmissions();
             Amounts delta = covered.minus(w.covered());
@@ -268,11 +270,12 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     /** A park learns of an enterprise's report, and of how its covered emissions moved in the open windows. */
     private void parkReport(String parkId, TotalsInput input) {
         IavReport report = IntensityRecords.report(input.getIavReport());
-        IavSchedule schedule = parkReports.schedule(parkId, report.enterpriseId())
-                .retainFrom(iavRetentionCutoff()).add(report);
+        IavSchedule before = parkReports.schedule(parkId, report.enterpriseId()).retainFrom(iavRetentionCutoff());
+        IavSchedule schedule = before.add(report);
         parkReports.put(parkId, report.enterpriseId(), schedule);
         WindowBookState state = books.get(parkId);
         WindowBook book = TotalsRecords.book(state);
+        Map<WindowSpan, Amounts> closedWindows = new java.util.LinkedHashMap<>();
         for (CoveredAdjustment adjustment : input.getCoveredAdjustments()) {
             WindowSpan span = new WindowSpan(WindowKind.valueOf(adjustment.getKind()), adjustment.getStart(),
                     adjustment.getEnd());
@@ -281,14 +284,41 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
             if (open.isPresent()) {
                 book.setCovered(span, open.get().covered().plus(delta));
             } else {
-                reviseClosedIntensity(parkId, span, delta);
+                closedWindows.merge(span, delta, Amounts::plus);
             }
         }
+        if (!schedule.equals(before)) {
+            // The park may have closed windows its enterprise still has open (the enterprise's partition lags):
+            // the enterprise names only the windows whose covered emissions moved, but a revised report changes
+            // the IAV of every closed park window of its period.
+            closedWindows.putAll(closedWindowsOf(parkId, report, closedWindows));
+        }
+        closedWindows.forEach((span, delta) -> reviseClosedIntensity(parkId, span, delta));
         if (state != null) {
             book.markAllChanged();
             books.put(parkId, TotalsRecords.state(parkId, book));
             changedSubjects.add(parkId);
         }
+    }
+
+    /** The park's closed windows of a report's period not among {@code known}, with no covered change. */
+    private Map<WindowSpan, Amounts> closedWindowsOf(String parkId, IavReport report, Map<WindowSpan, Amounts> known) {
+        Map<WindowSpan, Amounts> found = new java.util.LinkedHashMap<>();
+        for (WindowKind kind : WindowKind.values()) {
+            Instant firstStart = calendar.windowOf(kind, report.periodStart()).start();
+            try (KeyValueIterator<String, EmissionTotals> it = history.range(
+                    TotalsRecords.key(subjectType, parkId, kind, firstStart),
+                    TotalsRecords.key(subjectType, parkId, kind, report.periodEnd()))) {
+                while (it.hasNext()) {
+                    EmissionTotals closed = it.next().value;
+                    WindowSpan span = new WindowSpan(kind, closed.getWindowStart(), closed.getWindowEnd());
+                    if (span.start().isBefore(report.periodEnd()) && !known.containsKey(span)) {
+                        found.put(span, Amounts.ZERO);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** A closed park window whose enterprises' IAV changed: its intensity is recomputed and published again. */

@@ -166,9 +166,15 @@ final class DayOfActivity {
                                 cod / COD_LIMIT, Double.NaN));
                     }
                     if (afterBreach) {
-                        Breach b = breaches.remove(breaches.size() - 1);
-                        breaches.add(new Breach(b.enterpriseId(), b.outletId(), b.eventTime(), b.ratio(),
-                                cod / COD_LIMIT));
+                        // this outlet's breach (another outlet may have breached since)
+                        for (int i = breaches.size() - 1; i >= 0; i--) {
+                            Breach b = breaches.get(i);
+                            if (b.enterpriseId().equals(id) && b.outletId().equals(outlet)
+                                    && Double.isNaN(b.nextRatio())) {
+                                breaches.set(i, new Breach(id, outlet, b.eventTime(), b.ratio(), cod / COD_LIMIT));
+                                break;
+                            }
+                        }
                     }
                 }
             }
