@@ -65,18 +65,23 @@ public final class ParkWatchTopology {
         Serde<IntensitySnapshot> storedIntensity = new InternalAvroSerde<>(IntensitySnapshot.getClassSchema());
         Serde<IavReports> storedReports = new InternalAvroSerde<>(IavReports.getClassSchema());
 
-        // Reference data every task needs whatever its partition: global tables, read whole by each instance.
+        // Reference data every task needs whatever its partition: global tables, read whole by each instance;
+        // a registry outage is waited out rather than a record skipped (ReferenceDataDecoding).
+        Runnable registryDown = metrics::schemaRegistryUnavailable;
         builder.globalTable(topics.enterprises(),
-                Consumed.with(keys, serdes.enterprise()).withName("enterprises-source"),
+                Consumed.with(keys, ReferenceDataDecoding.patient(serdes.enterprise(), registryDown))
+                        .withName("enterprises-source"),
                 Materialized.<String, Enterprise, KeyValueStore<Bytes, byte[]>>as(StoreNames.ENTERPRISES)
                         .withKeySerde(keys).withValueSerde(serdes.enterprise()));
         builder.globalTable(topics.emissionFactors(),
-                Consumed.with(keys, serdes.emissionFactor()).withName("emission-factors-source"),
+                Consumed.with(keys, ReferenceDataDecoding.patient(serdes.emissionFactor(), registryDown))
+                        .withName("emission-factors-source"),
                 Materialized.<String, EmissionFactor, KeyValueStore<Bytes, byte[]>>as(StoreNames.EMISSION_FACTORS)
                         .withKeySerde(keys).withValueSerde(serdes.emissionFactor()));
 
         builder.globalTable(topics.thresholdRules(),
-                Consumed.with(keys, serdes.thresholdRule()).withName("threshold-rules-source"),
+                Consumed.with(keys, ReferenceDataDecoding.patient(serdes.thresholdRule(), registryDown))
+                        .withName("threshold-rules-source"),
                 Materialized.<String, ThresholdRule, KeyValueStore<Bytes, byte[]>>as(StoreNames.THRESHOLD_RULES)
                         .withKeySerde(keys).withValueSerde(serdes.thresholdRule()));
 
