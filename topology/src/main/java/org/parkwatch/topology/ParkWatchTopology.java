@@ -43,6 +43,12 @@ import org.parkwatch.totals.WindowCalendar;
  */
 public final class ParkWatchTopology {
 
+    /**
+     * Version of the state layout (store names, keys, value schemas, internal topic names) this topology reads and
+     * writes. Raised by every change of layout; README's "State versions and upgrades" gives each one's upgrade path.
+     */
+    public static final int STATE_VERSION = 3;
+
     /** How often alerting re-reads the threshold rules, so a rule changed at runtime applies within this time. */
     static final Duration RULE_REFRESH = Duration.ofSeconds(1);
 

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins the topology's shape: node, store and internal topic names are part of the deployed state (RocksDB
  * directories, changelog and repartition topics). A change here must be deliberate: regenerate the golden file
- * with {@code -Dparkwatch.golden.update=true} and review the diff.
+ * with {@code -Dparkwatch.golden.update=true} and review the diff. The golden file names the state version it
+ * belongs to: a change of layout raises {@link ParkWatchTopology#STATE_VERSION} and gets a row, with its upgrade
+ * path, in README's "State versions and upgrades".
  */
 class TopologyShapeTest {
 
@@ -22,7 +24,7 @@ class TopologyShapeTest {
     void shouldKeepTheTopologyShapeAndEveryInternalName() throws IOException {
         String actual;
         try (PipelineFixture p = new PipelineFixture()) {
-            actual = p.topology.describe().toString();
+            actual = "State version: " + ParkWatchTopology.STATE_VERSION + "\n" + p.topology.describe();
         }
         if (Boolean.getBoolean("parkwatch.golden.update")) {
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);

@@ -60,6 +60,8 @@ public final class PipelineRunner implements AutoCloseable {
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
 
     private PipelineRunner(Topology topology, Properties props, MeterRegistry meters, Clock clock) {
+        LOG.info("Pipeline {} with state version {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                ParkWatchTopology.STATE_VERSION);
         this.streams = new KafkaStreams(topology, props);
         this.streamsMetrics = StreamsMeterBinding.bind(streams, meters);
         streams.setUncaughtExceptionHandler(
