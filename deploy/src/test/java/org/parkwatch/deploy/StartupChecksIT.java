@@ -180,6 +180,51 @@ class StartupChecksIT {
                 .hasMessageContaining(prefix + ".meter-readings: 2 partitions");
     }
 
+    @Test
+    void recordsAreJudgedAgainstTheInputsRealPartitionCountNotTheConfiguredOne() throws Exception {
+        // topics made with 2 partitions; this instance's configuration says 6 (the count setup would create)
+        String prefix = uniquePrefix();
+        Path setupConfig = properties(Map.of("parkwatch.bootstrap.servers", stack.bootstrapServers(),
+                "parkwatch.schema.registry.url", stack.registryUrl(), "parkwatch.topic.prefix", prefix,
+                "parkwatch.topic.partitions", "2"));
+        assertThat(cli("setup", "--config", setupConfig.toString(), "--no-factors").status()).isZero();
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
+                "parkwatch.bootstrap.servers", stack.bootstrapServers(),
+                "parkwatch.schema.registry.url", stack.registryUrl(), "parkwatch.topic.prefix", prefix,
+                "parkwatch.topic.partitions", "6", "parkwatch.api.auth.required", "false",
+                "parkwatch.application.id", "parkwatch-" + prefix,
+                "parkwatch.state.dir", dir.resolve("placement-state").toString()));
+        // a key murmur2 places on different partitions of 2 and of 6
+        String key = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "E" + i)
+                .filter(k -> partitionOf(k, 2) != partitionOf(k, 6))
+                .findFirst().orElseThrow();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (PipelineRunner runner = PipelineRunner.start(config, meters)) {
+            runner.awaitRunning(Duration.ofSeconds(90));
+            try (var producer = stack.producer()) {
+                // the Java client's default partitioner: the record is where its key belongs on this cluster
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(prefix + ".meter-readings", key,
+                        org.parkwatch.avro.MeterReading.newBuilder().setEventId("m-1").setEnterpriseId(key)
+                                .setMeterId("M1").setCarrier(org.parkwatch.avro.EnergyCarrier.ELECTRICITY)
+                                .setQuantity(100).setUnit("kWh")
+                                .setIntervalStart(java.time.Instant.now().minusSeconds(3600))
+                                .setIntervalEnd(java.time.Instant.now().minusSeconds(60)).build())).get();
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    counter(meters, "parkwatch.input.rejected") + counter(meters, "parkwatch.input.accepted") >= 1);
+            assertThat(counter(meters, "parkwatch.input.unexpected.partition")).isZero();
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private static double counter(SimpleMeterRegistry meters, String name) {
+        return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     /** A topic made by hand before setup, which leaves existing topics as they are. */
     private String setUpWithWastewaterOnThreePartitionsAndTheRestOnTwo() throws Exception {
         String prefix = uniquePrefix();

@@ -93,8 +93,12 @@ public final class PipelineRunner implements AutoCloseable {
         Topology topology = ParkWatchTopology.build(config.topicLayout().topics(),
                 PipelineSerdes.using(registry, config.registry().valueSerdeSettings()), config.accounting(), clock,
                 new PipelineMetrics(meters));
-        requireCoPartitioned(topology, config);
-        PipelineRunner runner = new PipelineRunner(topology, streamsProperties(config), meters, clock);
+        int inputPartitions = requireCoPartitioned(topology, config);
+        Properties props = streamsProperties(config);
+        // The partition count the inputs really have (not the one configured for topics setup creates), so a
+        // record's placement is judged against the partitioner's choice on this cluster.
+        props.put(ParkWatchTopology.INPUT_PARTITIONS_CONFIG, inputPartitions);
+        PipelineRunner runner = new PipelineRunner(topology, props, meters, clock);
         try {
             runner.streams.start();
         } catch (RuntimeException e) {
@@ -108,15 +112,18 @@ public final class PipelineRunner implements AutoCloseable {
      * Refuses to start when topics one sub-topology reads differ in partition count or are missing
      * ({@link CoPartitioning}).
      *
+     * @return the partition count of the activity inputs (0 when their topics do not exist yet)
      * @throws StartupRefusedException naming each topic and its partition count
      */
-    private static void requireCoPartitioned(Topology topology, ParkWatchConfig config) {
+    private static int requireCoPartitioned(Topology topology, ParkWatchConfig config) {
         List<SortedSet<String>> groups = CoPartitioning.groups(topology.describe(),
                 config.topicLayout().topics().roles().keySet());
         Set<String> names = new TreeSet<>();
         groups.forEach(names::addAll);
+        names.add(config.topicLayout().topics().meterReadings());
         Map<String, Integer> partitions = partitionCounts(names, config.kafka(), config.startup().connectTimeout());
         groups.forEach(group -> CoPartitioning.requireAgreement(group, partitions));
+        return partitions.getOrDefault(config.topicLayout().topics().meterReadings(), 0);
     }
 
     /** Partition counts of the topics of {@code names} that exist. */
@@ -155,7 +162,8 @@ public final class PipelineRunner implements AutoCloseable {
     public static Properties streamsProperties(ParkWatchConfig config) {
         Properties props = streamsProperties(config.kafka(), config.storage());
         config.applicationServer().ifPresent(address -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address));
-        // Lets the accounting step notice records a non-murmur2 producer put on another partition than their key's.
+        // Lets the accounting step notice records a non-murmur2 producer put on another partition than their key's;
+        // start() replaces it with the count the input topics have on the cluster.
         props.put(ParkWatchTopology.INPUT_PARTITIONS_CONFIG, config.topicLayout().partitions());
         return props;
     }
