@@ -23,6 +23,7 @@ import org.parkwatch.simulator.SimulatorTopics;
 import org.parkwatch.topology.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code parkwatch} command. */
@@ -181,17 +182,12 @@ public final class ParkWatchCli implements Callable<Integer> {
                             + "missing or differ in partition count"})
     static final class Pipeline implements Callable<Integer> {
 
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "A properties file of parkwatch.* keys (README, Configuration).")
-        Path configFile;
-
-        @Option(names = "--set", paramLabel = "KEY=VALUE",
-                description = "A configuration key=value, repeatable; overrides file and environment.")
-        Map<String, String> overrides = new LinkedHashMap<>();
+        @Mixin
+        ConfigurationOptions configuration = new ConfigurationOptions();
 
         @Override
         public Integer call() {
-            return PipelineMain.run(new PipelineArguments(Optional.ofNullable(configFile), overrides),
+            return PipelineMain.run(new PipelineArguments(configuration.file(), configuration.overrides()),
                     System.getenv());
         }
     }

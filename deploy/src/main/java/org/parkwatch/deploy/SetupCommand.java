@@ -1,9 +1,5 @@
 package org.parkwatch.deploy;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.parkwatch.deploy.admin.ConnectionCheck;
@@ -13,6 +9,7 @@ import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.topology.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,13 +30,8 @@ final class SetupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A properties file of parkwatch.* keys (README, Configuration).")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A configuration key=value, repeatable; overrides file and environment.")
-    Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    ConfigurationOptions configuration = new ConfigurationOptions();
 
     @Option(names = "--no-factors",
             description = "Create the topics only: no emission factors or threshold rules, no Schema Registry.")
@@ -47,7 +39,8 @@ final class SetupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.ofNullable(configFile), overrides);
+        ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(configuration.file(),
+                configuration.overrides());
         Topics topics = config.topicLayout().topics();
         var out = spec.commandLine().getOut();
         ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
