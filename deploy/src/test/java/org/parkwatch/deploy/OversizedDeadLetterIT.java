@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -32,17 +30,10 @@ import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EnergyCarrier;
-import org.parkwatch.avro.Enterprise;
-import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.MeterReading;
-import org.parkwatch.avro.PermittedLoads;
 import org.parkwatch.avro.RejectReason;
-import org.parkwatch.deploy.admin.ReferenceDataLoader;
-import org.parkwatch.deploy.admin.TopicAdmin;
-import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.deploy.pipeline.PipelineRunner;
-import org.parkwatch.pricing.DefaultFactors;
 import org.parkwatch.topology.Topics;
 
 /**
@@ -74,23 +65,8 @@ class OversizedDeadLetterIT {
 
     @Test
     void shouldWriteTheDeadLetterOfANearOneMebibyteRecordWithItsBytesAndGoOn() throws Exception {
-        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
-                "parkwatch.bootstrap.servers", kafka.bootstrapServers(),
-                "parkwatch.schema.registry.url", kafka.registryUrl(),
-                "parkwatch.application.id", "parkwatch-oversized",
-                "parkwatch.state.dir", stateDir.toString(),
-                "parkwatch.topic.partitions", "1",
-                "parkwatch.api.auth.required", "false"));
+        ParkWatchConfig config = kafka.parkWithOneEnterprise("parkwatch-oversized", stateDir);
         Topics topics = config.topicLayout().topics();
-        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
-            admin.ensureTopics(topics);
-        }
-        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
-            loader.publishFactors(topics.emissionFactors(), DefaultFactors.load());
-            loader.publishEnterprises(topics.enterprises(), List.of(Enterprise.newBuilder().setEnterpriseId("E1")
-                    .setParkId("park-a").setName("E1").setSector("chemicals").setGridRegion(GridRegion.EAST)
-                    .setOutlets(List.of()).setPermittedLoads(new PermittedLoads(null, null, null)).build()));
-        }
         byte[] huge = new byte[NEAR_ONE_MIB];
         Arrays.fill(huge, (byte) 'x'); // no magic byte: not Confluent wire format
 

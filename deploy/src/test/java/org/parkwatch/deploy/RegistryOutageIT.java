@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,17 +24,10 @@ import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EnergyCarrier;
-import org.parkwatch.avro.Enterprise;
-import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.OutputReport;
-import org.parkwatch.avro.PermittedLoads;
-import org.parkwatch.deploy.admin.ReferenceDataLoader;
-import org.parkwatch.deploy.admin.TopicAdmin;
-import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.deploy.pipeline.PipelineRunner;
-import org.parkwatch.pricing.DefaultFactors;
 import org.parkwatch.topology.Topics;
 
 /**
@@ -67,23 +58,8 @@ class RegistryOutageIT {
 
     @Test
     void shouldAccountRecordsThatArriveWhileTheRegistryIsDownOnceItIsBackWithoutAnyDeadLetter() throws Exception {
-        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
-                "parkwatch.bootstrap.servers", kafka.bootstrapServers(),
-                "parkwatch.schema.registry.url", kafka.registryUrl(),
-                "parkwatch.application.id", "parkwatch-registry-outage",
-                "parkwatch.state.dir", stateDir.toString(),
-                "parkwatch.topic.partitions", "1",
-                "parkwatch.api.auth.required", "false"));
+        ParkWatchConfig config = kafka.parkWithOneEnterprise("parkwatch-registry-outage", stateDir);
         Topics topics = config.topicLayout().topics();
-        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
-            admin.ensureTopics(topics);
-        }
-        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
-            loader.publishFactors(topics.emissionFactors(), DefaultFactors.load());
-            loader.publishEnterprises(topics.enterprises(), List.of(Enterprise.newBuilder().setEnterpriseId("E1")
-                    .setParkId("park-a").setName("E1").setSector("chemicals").setGridRegion(GridRegion.EAST)
-                    .setOutlets(List.of()).setPermittedLoads(new PermittedLoads(null, null, null)).build()));
-        }
         // The producer learns the ids of its schemas now; the pipeline will have to ask for them later.
         kafka.registryClient().register(topics.meterReadings() + "-value", MeterReading.getClassSchema());
         kafka.registryClient().register(topics.outputReports() + "-value", OutputReport.getClassSchema());
