@@ -30,11 +30,31 @@ final class BenchmarkReport {
                 | ParkWatch pipeline (every store on) | %,.0f | %.1f s |
 
                 - ParkWatch / pass-through: **%.2f**; ParkWatch / consumer: **%.3f**
+                - The pipeline's rate counts until the whole topology had caught up (%s): inputs committed after
+                  %.1f s, park level done after %.1f s
+                - Park year-to-date totals at the end sum %,d ledger entries; the ledger holds %,d: **%s**
                 - Pipeline start-up to first commit: %.1f s (not counted in the rate); peak RSS %s
+
+                %s
                 """, r.records(), threads, r.consumer().recordsPerSecond(), r.consumer().fetchRecordsPerSecond(),
                 r.passThrough().steadyRate(), r.passThrough().wallSeconds(), r.pipeline().steadyRate(),
-                r.pipeline().wallSeconds(), r.ratioToPassThrough(), r.ratioToConsumer(),
-                r.pipeline().startupSeconds(), r.pipelineMemory()));
+                r.pipeline().wallSeconds(), r.ratioToPassThrough(), r.ratioToConsumer(), r.caughtUpBy(),
+                r.inputsDoneSeconds(), r.pipeline().wallSeconds(), r.parkEntries(), r.ledgerEntries(),
+                r.reconciled() ? "reconciled" : "MISMATCH", r.pipeline().startupSeconds(), r.pipelineMemory(),
+                workPerEvent(r)));
+    }
+
+    /** Records written to Kafka per input event, per topic (end-offset growth, transaction markers included). */
+    private static String workPerEvent(ThroughputPhase.Result r) {
+        StringBuilder table = new StringBuilder(String.format(
+                "Records written to Kafka per input event (end-offset growth over the run, transaction markers"
+                        + " included): **%.2f** in all%n%n| Topic | records | per input event |%n|---|---:|---:|%n",
+                r.writtenInAll() / (double) r.records()));
+        r.written().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> table.append(String.format("| %s | %,d | %.2f |%n", e.getKey(), e.getValue(),
+                        e.getValue() / (double) r.records())));
+        return table.toString();
     }
 
     void restore(RestorePhase.Result r) {

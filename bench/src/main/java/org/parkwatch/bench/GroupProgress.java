@@ -49,6 +49,41 @@ final class GroupProgress implements AutoCloseable {
         return partitions.stream().map(committed::get).filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
     }
 
+    /** The admin client, for snapshots of other topics than the followed ones. */
+    Admin admin() {
+        return admin;
+    }
+
+    /**
+     * Whether the group has read everything written to {@code topics} (internal topics of the application, created
+     * by it): on every partition its committed offset is at the end, or one short of it, the marker of the
+     * transaction that wrote the partition's last records, which a consumer never commits past.
+     */
+    boolean caughtUpOn(String group, Collection<String> topics) {
+        List<TopicPartition> internal = partitionsOf(topics);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        internal.forEach(p -> latest.put(p, OffsetSpec.latest()));
+        var end = get(admin.listOffsets(latest).all());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        for (TopicPartition p : internal) {
+            long last = end.get(p).offset();
+            OffsetAndMetadata c = committed.get(p);
+            if (last > 0 && (c == null || last - c.offset() > 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Offsets the group has committed on {@code topics}, summed. */
+    long committedSumOn(String group, Collection<String> topics) {
+        List<TopicPartition> of = partitionsOf(topics);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        return of.stream().map(committed::get).filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
     /**
      * Samples the group's committed offsets every {@code every} until they reach {@code target} records, and
      * returns the timeline; fails when {@code alive} turns false or {@code timeout} passes.

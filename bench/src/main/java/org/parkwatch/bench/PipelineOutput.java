@@ -99,6 +99,30 @@ final class PipelineOutput {
         return counts;
     }
 
+    /**
+     * Ledger entries the parks' published year-to-date totals sum: the latest record of every park's YEAR_TO_DATE
+     * window, entry counts added up.
+     */
+    long parkYearToDateEntries(String parkTotalsTopic) {
+        Map<String, EmissionTotals> latest = new HashMap<>();
+        readCommitted(parkTotalsTopic, new StringDeserializer(),
+                new SpecificAvroDeserializer<>(registry, EmissionTotals.class), (key, value) -> {
+                    if (value != null) {
+                        latest.put(key, value);
+                    }
+                });
+        return latest.values().stream().filter(t -> t.getSubjectType() == SubjectType.PARK
+                        && t.getWindow() == WindowKind.YEAR_TO_DATE)
+                .mapToLong(t -> t.getTotals().getEntryCount()).sum();
+    }
+
+    /** Committed records of a topic, counted one by one (end offsets also count transaction markers). */
+    long records(String topic) {
+        long[] count = {0};
+        readCommitted(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), (key, value) -> count[0]++);
+        return count[0];
+    }
+
     /** Dead letters by reason. */
     Map<RejectReason, Long> deadLetters(String topic) {
         Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);

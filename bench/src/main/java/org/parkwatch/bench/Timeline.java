@@ -19,6 +19,16 @@ record Timeline(List<Sample> samples) {
         samples = List.copyOf(samples);
     }
 
+    /**
+     * The timeline with its end moved to {@code nanos}: the input was all committed earlier, but work it caused
+     * (the park level reading the repartition topic) went on until then.
+     */
+    Timeline endingAt(long nanos) {
+        List<Sample> extended = new java.util.ArrayList<>(samples);
+        extended.add(new Sample(nanos, last().committed()));
+        return new Timeline(extended);
+    }
+
     Sample last() {
         return samples.get(samples.size() - 1);
     }
