@@ -124,6 +124,10 @@ public final class ParkWatchTopology {
         for (String store : List.of(StoreNames.IAV_REPORTS, StoreNames.PARK_IAV_REPORTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, storedReports).withCachingEnabled());
         }
+        for (String store : List.of(StoreNames.ENTERPRISE_REVISIONS, StoreNames.PARK_REVISIONS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
+                    Serdes.Long()).withCachingEnabled());
+        }
         for (String store : List.of(StoreNames.ENTERPRISE_INTENSITY, StoreNames.PARK_INTENSITY)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
                     storedIntensity).withCachingEnabled());
@@ -188,7 +192,7 @@ public final class ParkWatchTopology {
 
         var enterpriseStores = new TotalsProcessor.TotalsStores(StoreNames.ENTERPRISE_WINDOWS,
                 StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS,
-                StoreNames.ENTERPRISE_INTENSITY);
+                StoreNames.ENTERPRISE_INTENSITY, StoreNames.ENTERPRISE_REVISIONS);
         var enterpriseOut = enterpriseInputs.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE,
                                 enterpriseStores, false, inputs.stream().map(ActivityInput::name).toList(),
                                 settings.inputIdleTimeout(), calendar, settings.grace(), settings.publishInterval()),
@@ -208,7 +212,8 @@ public final class ParkWatchTopology {
                         Produced.with(keys, serdes.intensitySnapshot()).withName("enterprise-intensity-sink"));
 
         var parkStores = new TotalsProcessor.TotalsStores(StoreNames.PARK_WINDOWS, StoreNames.PARK_WINDOW_HISTORY,
-                StoreNames.PARK_EVENT_TIME_WATERMARK, StoreNames.PARK_IAV_REPORTS, StoreNames.PARK_INTENSITY);
+                StoreNames.PARK_EVENT_TIME_WATERMARK, StoreNames.PARK_IAV_REPORTS, StoreNames.PARK_INTENSITY,
+                StoreNames.PARK_REVISIONS);
         KStream<String, TotalsOutput.Update> parkUpdates = enterpriseOut.get("enterprise-out-to-park")
                 .mapValues(v -> ((TotalsOutput.ToPark) v).input(), Named.as("park-inputs"))
                 .repartition(Repartitioned.<String, TotalsInput>as("park-totals-inputs")

@@ -18,6 +18,9 @@ public final class StoreNames {
     public static final String ENTERPRISE_WINDOW_HISTORY = "enterprise-window-history";
     public static final String PARK_WINDOWS = "park-open-windows";
     public static final String PARK_WINDOW_HISTORY = "park-window-history";
+    /** Closed windows revised since the last publication (key of the window history), published at the next one. */
+    public static final String ENTERPRISE_REVISIONS = "enterprise-revisions-to-publish";
+    public static final String PARK_REVISIONS = "park-revisions-to-publish";
     public static final String PARK_EVENT_TIME_WATERMARK = "park-event-time-watermark";
     /** Ledger entries by enterprise and accounting time, for the audit trail behind a figure (window store). */
     public static final String LEDGER_ENTRIES = "ledger-entries";

@@ -80,6 +80,8 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     private ParkIavReports parkReports;
     private boolean legacyStateMigrated;
     private KeyValueStore<String, IntensitySnapshot> intensities;
+    /** Closed windows revised since the last publication: their history key, and window start (epoch ms). */
+    private KeyValueStore<String, Long> revisions;
     private final Set<String> changedSubjects = new LinkedHashSet<>();
     /**
      * Whether the books must be scanned for windows changed but not yet published: the set above lives in memory,
@@ -97,10 +99,11 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     private Instant furthestWatermark;
 
     /** The stores one level of totals uses. */
-    record TotalsStores(String books, String history, String watermarks, String iavReports, String intensities) {
+    record TotalsStores(String books, String history, String watermarks, String iavReports, String intensities,
+                        String revisions) {
 
         String[] all() {
-            return new String[] {books, history, watermarks, iavReports, intensities};
+            return new String[] {books, history, watermarks, iavReports, intensities, revisions};
         }
     }
 
@@ -131,6 +134,7 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         this.iavReports = context.getStateStore(storeNames.iavReports());
         this.parkReports = new ParkIavReports(this.iavReports);
         this.intensities = context.getStateStore(storeNames.intensities());
+        this.revisions = context.getStateStore(storeNames.revisions());
         Long closedThrough = watermarks.get(CLOSED_THROUGH);
         closingWatermark = closedThrough == null ? null : Instant.ofEpochMilli(closedThrough);
         for (String key : watermarkKeys) {
@@ -381,6 +385,7 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
             books.put(subjectId, TotalsRecords.state(state.getParkId(), book));
         }
         changedSubjects.clear();
+        publishRevisions();
         closeWindows();
     }
 
@@ -454,7 +459,28 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         CoveredFigures figures = previousIntensity != null && span.start().isBefore(iavRetentionCutoff())
                 ? IntensityRecords.figures(previousIntensity, revised.covered())
                 : coveredFigures(subjectId, revised);
-        history.put(key, forward(subjectId, parkId, revised, true, figures));
+        // Stored at once (later reads, e.g. an IAV report's, see it), published with the next publication: a
+        // lagging partition revises the same closed windows with every record it brings, and each revision
+        // published on its own made the park level write several records per input event.
+        history.put(key, record(subjectId, parkId, revised, true, figures).totals());
+        revisions.put(key, span.start().toEpochMilli());
+    }
+
+    /** Publishes the closed windows revised since the last publication, once each, with their latest figures. */
+    private void publishRevisions() {
+        List<KeyValue<String, Long>> revised = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = revisions.all()) {
+            it.forEachRemaining(revised::add);
+        }
+        for (KeyValue<String, Long> r : revised) {
+            EmissionTotals totals = history.get(r.key);
+            IntensitySnapshot intensity = intensities.get(r.key);
+            if (totals != null && intensity != null) {
+                context.forward(new Record<>(r.key, new TotalsOutput.Update(totals, intensity,
+                        totals.getWindowEnd().minusMillis(1)), r.value));
+            }
+            revisions.delete(r.key);
+        }
     }
 
     private EmissionTotals forward(String subjectId, String parkId, OpenWindow w, boolean closed) {
@@ -463,14 +489,24 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
 
     private EmissionTotals forward(String subjectId, String parkId, OpenWindow w, boolean closed,
                                    CoveredFigures figures) {
+        Figures f = record(subjectId, parkId, w, closed, figures);
+        context.forward(new Record<>(f.key(), new TotalsOutput.Update(f.totals(), f.intensity(),
+                figureTime(w, closed)), w.span().start().toEpochMilli()));
+        return f.totals();
+    }
+
+    /** A window's totals and intensity under its key. */
+    private record Figures(String key, EmissionTotals totals, IntensitySnapshot intensity) {
+    }
+
+    /** Computes a window's totals and intensity and stores the intensity; publishes nothing. */
+    private Figures record(String subjectId, String parkId, OpenWindow w, boolean closed, CoveredFigures figures) {
         EmissionTotals totals = TotalsRecords.totals(subjectType, subjectId, parkId, w, closed);
         String key = TotalsRecords.key(subjectType, subjectId, w.span().kind(), w.span().start());
         IntensitySnapshot intensity = IntensityRecords.snapshot(subjectType, subjectId, parkId, w.span(),
                 IntensityCalculator.of(w.amounts(), figures));
         intensities.put(key, intensity);
-        context.forward(new Record<>(key, new TotalsOutput.Update(totals, intensity, figureTime(w, closed)),
-                w.span().start().toEpochMilli()));
-        return totals;
+        return new Figures(key, totals, intensity);
     }
 
     /** The event time a window's figures stand at, see {@link TotalsOutput.Update}. */

@@ -47,6 +47,7 @@ class TotalsRestartTest {
         final KeyValueStore<String, Long> watermarks;
         final KeyValueStore<String, IavReports> iav;
         final KeyValueStore<String, IntensitySnapshot> intensities;
+        final KeyValueStore<String, Long> revisions;
 
         Level(String prefix) {
             this.prefix = prefix;
@@ -55,6 +56,7 @@ class TotalsRestartTest {
             watermarks = store(prefix + "watermarks", Serdes.Long());
             iav = store(prefix + "iav", new InternalAvroSerde<>(IavReports.getClassSchema()));
             intensities = store(prefix + "intensities", new InternalAvroSerde<>(IntensitySnapshot.getClassSchema()));
+            revisions = store(prefix + "revisions", Serdes.Long());
         }
 
         private static <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
@@ -64,14 +66,14 @@ class TotalsRestartTest {
 
         TotalsProcessor.TotalsStores names() {
             return new TotalsProcessor.TotalsStores(prefix + "books", prefix + "history", prefix + "watermarks",
-                    prefix + "iav", prefix + "intensities");
+                    prefix + "iav", prefix + "intensities", prefix + "revisions");
         }
 
         /** A processor started over these stores, as after a restart; the first context also initialises them. */
         Started start(SubjectType type, boolean first) {
             MockProcessorContext<String, TotalsOutput> context = new MockProcessorContext<>();
             context.setCurrentSystemTimeMs(PipelineFixture.NOW.toEpochMilli());
-            for (KeyValueStore<String, ?> s : List.of(books, history, watermarks, iav, intensities)) {
+            for (KeyValueStore<String, ?> s : List.of(books, history, watermarks, iav, intensities, revisions)) {
                 if (first) {
                     s.init(context.getStateStoreContext(), s);
                 }
@@ -170,6 +172,39 @@ class TotalsRestartTest {
         assertThat(restarted.published(hour)).isNotEmpty().allSatisfy(t -> assertThat(t.getClosed()).isTrue())
                 .last().satisfies(t -> assertThat(t.getTotals().getCo2Scope2LocationMg()).isEqualTo(105L));
         assertThat(level.history.get(hour).getTotals().getCo2Scope2LocationMg()).isEqualTo(105L);
+    }
+
+    @Test
+    void shouldPublishAClosedWindowRevisedManyTimesOnceAtTheNextPublicationEvenAfterACrash() {
+        Level level = new Level("p-");
+        Started park = level.start(SubjectType.PARK, true);
+        park.activity("a-1", "park-1", local("2023-03-01T10:59:59.999"), 100);
+        park.publish();
+        // the park reads 13:00 from another enterprise's partition: 10:00-11:00 closes (11:00 + 2 h grace)
+        park.activity("a-2", "park-1", local("2023-03-01T13:00"), 1);
+        park.publish();
+        String hour = TotalsRecords.key(SubjectType.PARK, "park-1", org.parkwatch.totals.WindowKind.HOUR,
+                local("2023-03-01T10:00"));
+        assertThat(park.published(hour)).last().satisfies(t -> assertThat(t.getClosed()).isTrue());
+        int publishedBefore = park.published(hour).size();
+
+        // a lagging enterprise partition brings three records of that hour: the figure is revised three times...
+        park.activity("a-3", "park-1", local("2023-03-01T10:10"), 5);
+        park.activity("a-4", "park-1", local("2023-03-01T10:20"), 7);
+        park.activity("a-5", "park-1", local("2023-03-01T10:30"), 11);
+        assertThat(park.published(hour)).hasSize(publishedBefore);
+        assertThat(level.history.get(hour).getTotals().getCo2Scope2LocationMg()).isEqualTo(123L);
+
+        // ...and published once, by the next publication, even when the process died before it
+        Started restarted = level.start(SubjectType.PARK, false);
+        restarted.publish();
+        assertThat(restarted.published(hour)).singleElement().satisfies(t -> {
+            assertThat(t.getClosed()).isTrue();
+            assertThat(t.getTotals().getCo2Scope2LocationMg()).isEqualTo(100L + 5 + 7 + 11);
+            assertThat(t.getTotals().getEntryCount()).isEqualTo(4L);
+        });
+        restarted.publish();
+        assertThat(restarted.published(hour)).hasSize(1);
     }
 
     @Test
