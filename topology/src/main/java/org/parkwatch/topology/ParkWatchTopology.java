@@ -28,6 +28,7 @@ import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.avro.internal.AlertWatch;
 import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.internal.IavReports;
@@ -124,6 +125,8 @@ public final class ParkWatchTopology {
         for (String store : List.of(StoreNames.IAV_REPORTS, StoreNames.PARK_IAV_REPORTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, storedReports).withCachingEnabled());
         }
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PARK_DELTAS_TO_SEND),
+                keys, new InternalAvroSerde<ActivityAmounts>(ActivityAmounts.getClassSchema())).withCachingEnabled());
         for (String store : List.of(StoreNames.ENTERPRISE_REVISIONS, StoreNames.PARK_REVISIONS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
                     Serdes.Long()).withCachingEnabled());
@@ -192,7 +195,7 @@ public final class ParkWatchTopology {
 
         var enterpriseStores = new TotalsProcessor.TotalsStores(StoreNames.ENTERPRISE_WINDOWS,
                 StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS,
-                StoreNames.ENTERPRISE_INTENSITY, StoreNames.ENTERPRISE_REVISIONS);
+                StoreNames.ENTERPRISE_INTENSITY, StoreNames.ENTERPRISE_REVISIONS, StoreNames.PARK_DELTAS_TO_SEND);
         var enterpriseOut = enterpriseInputs.process(() -> new TotalsProcessor(SubjectType.ENTERPRISE,
                                 enterpriseStores, false, inputs.stream().map(ActivityInput::name).toList(),
                                 settings.inputIdleTimeout(), calendar, settings.grace(), settings.publishInterval()),
@@ -213,7 +216,7 @@ public final class ParkWatchTopology {
 
         var parkStores = new TotalsProcessor.TotalsStores(StoreNames.PARK_WINDOWS, StoreNames.PARK_WINDOW_HISTORY,
                 StoreNames.PARK_EVENT_TIME_WATERMARK, StoreNames.PARK_IAV_REPORTS, StoreNames.PARK_INTENSITY,
-                StoreNames.PARK_REVISIONS);
+                StoreNames.PARK_REVISIONS, null);
         KStream<String, TotalsOutput.Update> parkUpdates = enterpriseOut.get("enterprise-out-to-park")
                 .mapValues(v -> ((TotalsOutput.ToPark) v).input(), Named.as("park-inputs"))
                 .repartition(Repartitioned.<String, TotalsInput>as("park-totals-inputs")

@@ -21,6 +21,8 @@ public final class StoreNames {
     /** Closed windows revised since the last publication (key of the window history), published at the next one. */
     public static final String ENTERPRISE_REVISIONS = "enterprise-revisions-to-publish";
     public static final String PARK_REVISIONS = "park-revisions-to-publish";
+    /** Activity amounts an enterprise task folded per park and hour since its last publication, sent at the next. */
+    public static final String PARK_DELTAS_TO_SEND = "park-deltas-to-send";
     public static final String PARK_EVENT_TIME_WATERMARK = "park-event-time-watermark";
     /** Ledger entries by enterprise and accounting time, for the audit trail behind a figure (window store). */
     public static final String LEDGER_ENTRIES = "ledger-entries";

@@ -82,6 +82,8 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     private KeyValueStore<String, IntensitySnapshot> intensities;
     /** Closed windows revised since the last publication: their history key, and window start (epoch ms). */
     private KeyValueStore<String, Long> revisions;
+    /** Enterprise level: activity amounts folded per park, hour and coverage, sent to the park at publication. */
+    private KeyValueStore<String, ActivityAmounts> deltasToPark;
     private final Set<String> changedSubjects = new LinkedHashSet<>();
     /**
      * Whether the books must be scanned for windows changed but not yet published: the set above lives in memory,
@@ -99,11 +101,13 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     private Instant furthestWatermark;
 
     /** The stores one level of totals uses. */
+    /** @param deltasToPark the enterprise level's folded amounts on their way to the park level; null for a park */
     record TotalsStores(String books, String history, String watermarks, String iavReports, String intensities,
-                        String revisions) {
+                        String revisions, String deltasToPark) {
 
         String[] all() {
-            return new String[] {books, history, watermarks, iavReports, intensities, revisions};
+            return java.util.stream.Stream.of(books, history, watermarks, iavReports, intensities, revisions,
+                    deltasToPark).filter(java.util.Objects::nonNull).toArray(String[]::new);
         }
     }
 
@@ -135,6 +139,7 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         this.parkReports = new ParkIavReports(this.iavReports);
         this.intensities = context.getStateStore(storeNames.intensities());
         this.revisions = context.getStateStore(storeNames.revisions());
+        this.deltasToPark = storeNames.deltasToPark() == null ? null : context.getStateStore(storeNames.deltasToPark());
         Long closedThrough = watermarks.get(CLOSED_THROUGH);
         closingWatermark = closedThrough == null ? null : Instant.ofEpochMilli(closedThrough);
         for (String key : watermarkKeys) {
@@ -187,7 +192,55 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         books.put(subjectId, TotalsRecords.state(activity.getParkId(), book));
         changedSubjects.add(subjectId);
         if (subjectType == SubjectType.ENTERPRISE) {
-            context.forward(new Record<>(input.getParkId(), new TotalsOutput.ToPark(input), time.toEpochMilli()));
+            foldForPark(activity);
+        }
+    }
+
+    /**
+     * Adds an activity to what goes to its park at the next publication. The park's windows are the calendar
+     * windows of the activity's hour, so amounts of one park, hour and coverage add up to one record whose sums are
+     * exact (integer milligrams) and whose time is the latest of its activities: the park level then reads one
+     * record per park and hour per publication instead of one per event. Kept in a store, so a crash before the
+     * publication loses none of it.
+     */
+    private void foldForPark(ActivityAmounts activity) {
+        Instant hour = calendar.windowOf(WindowKind.HOUR, activity.getActivityTime()).start();
+        String key = activity.getParkId() + '\u001F' + hour.toEpochMilli() + '\u001F' + activity.getCovered();
+        ActivityAmounts held = deltasToPark.get(key);
+        if (held == null) {
+            deltasToPark.put(key, new ActivityAmounts("fold", "", activity.getParkId(), activity.getActivityTime(),
+                    activity.getTotals(), activity.getLastEntryId(), activity.getCovered(),
+                    new ArrayList<>(new java.util.TreeSet<>(activity.getFactorVersions()))));
+            return;
+        }
+        java.util.TreeSet<String> versions = new java.util.TreeSet<>(held.getFactorVersions());
+        versions.addAll(activity.getFactorVersions());
+        // the latest activity gives the time and the entry id (ties: the greater id, so any order gives the same)
+        boolean later = activity.getActivityTime().isAfter(held.getActivityTime())
+                || activity.getActivityTime().equals(held.getActivityTime()) && activity.getLastEntryId() != null
+                && (held.getLastEntryId() == null || activity.getLastEntryId().compareTo(held.getLastEntryId()) > 0);
+        deltasToPark.put(key, new ActivityAmounts("fold", "", held.getParkId(),
+                later ? activity.getActivityTime() : held.getActivityTime(),
+                TotalsRecords.toAvro(TotalsRecords.fromAvro(held.getTotals())
+                        .plus(TotalsRecords.fromAvro(activity.getTotals()))),
+                later ? activity.getLastEntryId() : held.getLastEntryId(), held.getCovered(),
+                new ArrayList<>(versions)));
+    }
+
+    /** Sends the folded amounts to their parks, and forgets them. */
+    private void sendFoldsToPark() {
+        if (deltasToPark == null) {
+            return;
+        }
+        List<KeyValue<String, ActivityAmounts>> folded = new ArrayList<>();
+        try (KeyValueIterator<String, ActivityAmounts> it = deltasToPark.all()) {
+            it.forEachRemaining(folded::add);
+        }
+        for (KeyValue<String, ActivityAmounts> f : folded) {
+            ActivityAmounts a = f.value;
+            context.forward(new Record<>(a.getParkId(), new TotalsOutput.ToPark(new TotalsInput("", a.getParkId(), a,
+                    null, List.of())), a.getActivityTime().toEpochMilli()));
+            deltasToPark.delete(f.key);
         }
     }
 
@@ -230,6 +283,8 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
             changedSubjects.add(enterpriseId);
         }
         adjustments.addAll(publishClosedWindowsTouched(enterpriseId, input.getParkId(), report, schedule, hourly));
+        // the park receives the activity read before the report first, as it would unfolded
+        sendFoldsToPark();
         context.forward(new Record<>(input.getParkId(), new TotalsOutput.ToPark(new TotalsInput(enterpriseId,
                 input.getParkId(), null, input.getIavReport(), adjustments)), context.currentSystemTimeMs()));
     }
@@ -355,6 +410,7 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
 
     private void publish() {
         migrateLegacyState();
+        sendFoldsToPark();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (String key : watermarkKeys) {
             Long millis = watermarks.get(key);
@@ -463,7 +519,9 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         // lagging partition revises the same closed windows with every record it brings, and each revision
         // published on its own made the park level write several records per input event.
         history.put(key, record(subjectId, parkId, revised, true, figures).totals());
-        revisions.put(key, span.start().toEpochMilli());
+        if (revisions.get(key) == null) {
+            revisions.put(key, span.start().toEpochMilli());
+        }
     }
 
     /** Publishes the closed windows revised since the last publication, once each, with their latest figures. */

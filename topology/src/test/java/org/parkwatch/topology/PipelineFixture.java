@@ -197,7 +197,12 @@ final class PipelineFixture implements AutoCloseable {
         driver.advanceWallClockTime(ParkWatchTopology.RULE_REFRESH);
     }
 
+    /**
+     * One publication at each level: the enterprises publish and send their parks what they accounted since their
+     * last publication; the parks, reading it, publish at their next one.
+     */
     void publishTotals() {
+        driver.advanceWallClockTime(settings.publishInterval());
         driver.advanceWallClockTime(settings.publishInterval());
     }
 

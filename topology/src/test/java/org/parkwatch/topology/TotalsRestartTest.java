@@ -48,6 +48,7 @@ class TotalsRestartTest {
         final KeyValueStore<String, IavReports> iav;
         final KeyValueStore<String, IntensitySnapshot> intensities;
         final KeyValueStore<String, Long> revisions;
+        final KeyValueStore<String, ActivityAmounts> deltas;
 
         Level(String prefix) {
             this.prefix = prefix;
@@ -57,6 +58,7 @@ class TotalsRestartTest {
             iav = store(prefix + "iav", new InternalAvroSerde<>(IavReports.getClassSchema()));
             intensities = store(prefix + "intensities", new InternalAvroSerde<>(IntensitySnapshot.getClassSchema()));
             revisions = store(prefix + "revisions", Serdes.Long());
+            deltas = store(prefix + "deltas", new InternalAvroSerde<>(ActivityAmounts.getClassSchema()));
         }
 
         private static <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
@@ -66,14 +68,14 @@ class TotalsRestartTest {
 
         TotalsProcessor.TotalsStores names() {
             return new TotalsProcessor.TotalsStores(prefix + "books", prefix + "history", prefix + "watermarks",
-                    prefix + "iav", prefix + "intensities", prefix + "revisions");
+                    prefix + "iav", prefix + "intensities", prefix + "revisions", prefix + "deltas");
         }
 
         /** A processor started over these stores, as after a restart; the first context also initialises them. */
         Started start(SubjectType type, boolean first) {
             MockProcessorContext<String, TotalsOutput> context = new MockProcessorContext<>();
             context.setCurrentSystemTimeMs(PipelineFixture.NOW.toEpochMilli());
-            for (KeyValueStore<String, ?> s : List.of(books, history, watermarks, iav, intensities, revisions)) {
+            for (KeyValueStore<String, ?> s : List.of(books, history, watermarks, iav, intensities, revisions, deltas)) {
                 if (first) {
                     s.init(context.getStateStoreContext(), s);
                 }
