@@ -32,8 +32,8 @@ class StorageConfigTest {
 
         StorageConfig readBack = StorageConfig.from(storage.rocksDbSettings());
 
-        // The record cache is not a RocksDB setting, so it comes back at its default of 10 MiB.
+        // The record cache is not a RocksDB setting, so it comes back at its default of 128 MiB.
         assertThat(readBack).isEqualTo(new StorageConfig(128L << 20, 48L << 20, 4L << 20, 4, 0.2, 16_384L,
-                10L << 20));
+                128L << 20));
     }
 }

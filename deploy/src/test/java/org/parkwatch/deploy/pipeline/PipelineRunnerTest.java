@@ -47,7 +47,7 @@ class PipelineRunnerTest {
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class)
                 .containsEntry(StorageConfig.BLOCK_CACHE_BYTES, 512L * 1024 * 1024)
                 .containsEntry(StorageConfig.WRITE_BUFFER_BYTES, 256L * 1024 * 1024)
-                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 128L * 1024 * 1024);
     }
 
     @Test
