@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.internal.LedgerEvent;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
@@ -255,16 +256,16 @@ public final class KafkaStreamsQueries {
 
     /** Ledger entries of an enterprise with an accounting time within {@code range}, oldest first. */
     void ledger(String enterpriseId, TimeRange range, Consumer<EmissionEntry> sink) {
-        ReadOnlyWindowStore<String, EmissionEntry> entries =
+        ReadOnlyWindowStore<String, LedgerEvent> events =
                 store(StoreNames.LEDGER_ENTRIES, QueryableStoreTypes.windowStore());
         if (!range.from().isBefore(range.to())) {
             return;
         }
-        try (WindowStoreIterator<EmissionEntry> it =
-                     entries.fetch(enterpriseId, range.from(), range.to().minusMillis(1))) {
+        try (WindowStoreIterator<LedgerEvent> it =
+                     events.fetch(enterpriseId, range.from(), range.to().minusMillis(1))) {
             it.forEachRemaining(kv -> {
                 if (kv.value != null) {
-                    sink.accept(kv.value);
+                    kv.value.getEntries().forEach(sink);
                 }
             });
         }

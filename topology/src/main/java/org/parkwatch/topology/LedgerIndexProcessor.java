@@ -1,10 +1,12 @@
 package org.parkwatch.topology;
 
+import java.util.List;
+
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
-import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.internal.LedgerEvent;
 
 /**
  * Keeps each ledger entry queryable by enterprise and accounting time, so the API can show the audit trail behind
@@ -12,7 +14,7 @@ import org.parkwatch.avro.EmissionEntry;
  */
 final class LedgerIndexProcessor implements Processor<String, AccountingOutcome.Accounted, Void, Void> {
 
-    private WindowStore<String, EmissionEntry> entries;
+    private WindowStore<String, LedgerEvent> entries;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -22,9 +24,8 @@ final class LedgerIndexProcessor implements Processor<String, AccountingOutcome.
     @Override
     public void process(Record<String, AccountingOutcome.Accounted> record) {
         AccountingOutcome.Accounted accounted = record.value();
-        long time = accounted.accountingTime().toEpochMilli();
-        for (EmissionEntry entry : accounted.entries()) {
-            entries.put(accounted.enterpriseId(), entry, time);
-        }
+        // one write per event, all its entries together: the index is read a whole event at a time
+        entries.put(accounted.enterpriseId(), new LedgerEvent(List.copyOf(accounted.entries())),
+                accounted.accountingTime().toEpochMilli());
     }
 }

@@ -22,7 +22,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.parkwatch.avro.Alert;
-import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
@@ -111,7 +110,7 @@ public final class ParkWatchTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 SegmentedWindowStores.persistent(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
                         Duration.ofMillis(1), true),
-                keys, new InternalAvroSerde<>(EmissionEntry.getClassSchema())));
+                keys, new LedgerIndexSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOWS), keys, storedBooks).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(

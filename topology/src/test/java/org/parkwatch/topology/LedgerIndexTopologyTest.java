@@ -1,0 +1,64 @@
+package org.parkwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parkwatch.topology.PipelineFixture.electricity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.GridRegion;
+import org.parkwatch.avro.PermittedLoads;
+import org.parkwatch.avro.internal.LedgerEvent;
+
+/** The ledger index behind the API's audit trail: one record per event, and entries of state version 2 still read. */
+class LedgerIndexTopologyTest {
+
+    private PipelineFixture p;
+
+    @BeforeEach
+    void setUp() {
+        p = new PipelineFixture();
+        p.standardFactors();
+        p.enterprise("E1", "park-1", GridRegion.EAST, new PermittedLoads(100.0, null, null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        p.close();
+    }
+
+    @Test
+    void shouldIndexAllEntriesOfAnEventInOneRecord() {
+        // an electricity reading: CO2 location-based, CO2 market-based and energy, three ledger entries
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
+        List<EmissionEntry> ledger = p.ledger.readValuesToList();
+        assertThat(ledger).hasSize(3);
+
+        WindowStore<String, LedgerEvent> index = p.driver.getWindowStore(StoreNames.LEDGER_ENTRIES);
+        List<LedgerEvent> records = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, LedgerEvent> it = index.all()) {
+            it.forEachRemaining(kv -> records.add(kv.value));
+        }
+        assertThat(records).singleElement().satisfies(e -> assertThat(e.getEntries()).isEqualTo(ledger));
+    }
+
+    @Test
+    void shouldReadAnEntryIndexedByStateVersion2AsAnEventOfThatEntry() {
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
+        EmissionEntry entry = p.ledger.readValue();
+        // how state version 2 wrote the index: one EmissionEntry per entry
+        byte[] version2 = new InternalAvroSerde<EmissionEntry>(EmissionEntry.getClassSchema()).serializer()
+                .serialize("ledger-entries-changelog", entry);
+
+        LedgerEvent read = new LedgerIndexSerde().deserializer().deserialize("ledger-entries-changelog", version2);
+
+        assertThat(read.getEntries()).containsExactly(entry);
+    }
+}
