@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Builds the configuration in layers, each overriding the one before: defaults, then an optional properties file,
  * then environment variables {@code PARKWATCH_*}, then explicit overrides from the command line. An environment
  * variable names its key in upper case with '_' for '.': {@code PARKWATCH_GRACE_MS} sets {@code parkwatch.grace.ms}.
- * A {@code parkwatch.*} key that is not defined is an error, so a misspelt key cannot be silently ignored.
+ * A {@code parkwatch.*} key that is not defined is an error, so a misspelt key cannot be silently ignored; the
+ * variables Kubernetes sets for the Services of a namespace are recognised and skipped
+ * ({@link #isKubernetesServiceLink}).
  */
 public final class ConfigLoader {
 
@@ -65,6 +67,11 @@ public final class ConfigLoader {
         // Sorted so that, with several unknown variables, the error names the same one every time.
         new TreeMap<>(environment).forEach((name, value) -> {
             if (name.startsWith(ENVIRONMENT_PREFIX)) {
+                if (isKubernetesServiceLink(name, value)) {
+                    LOG.info("Ignoring environment variable {}: Kubernetes sets it for a Service of the namespace,"
+                            + " it is no configuration key", name);
+                    return;
+                }
                 String key = keyOf(name);
                 requireKnown(key, "environment variable " + name);
                 values.put(key, value);
@@ -75,6 +82,21 @@ public final class ConfigLoader {
             values.put(key, Objects.requireNonNull(value, () -> "value of override " + key));
         });
         return values;
+    }
+
+    /**
+     * Whether a variable is one Kubernetes gives every pod for each Service of its namespace (service links: for a
+     * Service {@code parkwatch-api}, {@code PARKWATCH_API_SERVICE_HOST}, {@code PARKWATCH_API_SERVICE_PORT[_NAME]},
+     * {@code PARKWATCH_API_PORT=tcp://10.0.0.7:8080}, {@code PARKWATCH_API_PORT_8080_TCP[_PROTO|_PORT|_ADDR]}).
+     * They are skipped by their shape, so a Service named after ParkWatch neither stops start-up nor sets a key
+     * (PARKWATCH_API_PORT would otherwise set parkwatch.api.port to a URL); a person's misspelt variable is still an
+     * error. Pods can also turn them off with {@code enableServiceLinks: false}.
+     */
+    static boolean isKubernetesServiceLink(String name, String value) {
+        return name.endsWith("_SERVICE_HOST")
+                || name.matches(".*_SERVICE_PORT(_[A-Z0-9_]+)?")
+                || name.matches(".*_PORT_[0-9]+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?")
+                || name.endsWith("_PORT") && value != null && value.matches("(tcp|udp|sctp)://.+:[0-9]+");
     }
 
     /** The key an environment variable sets: {@code PARKWATCH_GRACE_MS} to {@code parkwatch.grace.ms}. */

@@ -117,6 +117,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldSkipTheVariablesKubernetesSetsForServicesNamedAfterParkWatch() {
+        // what a pod gets for Services "parkwatch" and "parkwatch-api" (port named http) in its namespace
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "PARKWATCH_SERVICE_HOST", "10.96.0.10", "PARKWATCH_SERVICE_PORT", "8080",
+                "PARKWATCH_PORT", "tcp://10.96.0.10:8080", "PARKWATCH_PORT_8080_TCP", "tcp://10.96.0.10:8080",
+                "PARKWATCH_PORT_8080_TCP_PROTO", "tcp", "PARKWATCH_PORT_8080_TCP_PORT", "8080",
+                "PARKWATCH_PORT_8080_TCP_ADDR", "10.96.0.10"));
+        env.putAll(Map.of("PARKWATCH_API_SERVICE_HOST", "10.96.0.11", "PARKWATCH_API_SERVICE_PORT_HTTP", "80",
+                "PARKWATCH_API_PORT", "tcp://10.96.0.11:80", "PARKWATCH_GRACE_MS", "3600000"));
+
+        ParkWatchConfig config = new ConfigLoader(env).load(Optional.empty(), Map.of());
+
+        assertThat(config.accounting().grace()).isEqualTo(Duration.ofHours(1));
+        // PARKWATCH_API_PORT=tcp://... is a service link, not the API's port
+        assertThat(new ConfigLoader(env).layered(Optional.empty(), Map.of()))
+                .containsOnlyKeys("parkwatch.grace.ms");
+    }
+
+    @Test
+    void shouldStillTakeAPortAPersonSetsAsANumber() {
+        assertThat(new ConfigLoader(Map.of("PARKWATCH_API_PORT", "9090")).layered(Optional.empty(), Map.of()))
+                .containsEntry("parkwatch.api.port", "9090");
+    }
+
+    @Test
     void shouldRejectUnknownOverrideNamingIt() {
         ConfigLoader loader = new ConfigLoader(NO_ENV);
 
