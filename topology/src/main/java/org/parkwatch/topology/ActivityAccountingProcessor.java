@@ -15,8 +15,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.RejectReason;
 import org.parkwatch.ingest.Activity;
@@ -48,7 +46,9 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
 
     private ProcessorContext<String, AccountingOutcome> context;
     private PartitionPlacement placement;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Enterprise>> enterprises;
+    private final ReferenceChanges enterpriseChanges;
+    private final ReferenceChanges factorChanges;
+    private EnterpriseRegister enterprises;
     private SeenEvents seenEvents;
     private KeyValueStore<String, Long> watermark;
     private KeyValueStore<String, IavReports> iavReports;
@@ -56,8 +56,11 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
 
     ActivityAccountingProcessor(Iterable<ActivityInput<? extends SpecificRecord>> inputs,
                                 Function<FactorLookup, ActivityPricer> pricerOverFactors,
-                                GracePolicy grace, WindowCalendar calendar, Clock clock, PipelineMetrics metrics) {
+                                GracePolicy grace, WindowCalendar calendar, Clock clock, PipelineMetrics metrics,
+                                ReferenceChanges enterpriseChanges, ReferenceChanges factorChanges) {
         this.calendar = calendar;
+        this.enterpriseChanges = enterpriseChanges;
+        this.factorChanges = factorChanges;
         this.inputsByTopic = java.util.stream.StreamSupport.stream(inputs.spliterator(), false)
                 .collect(Collectors.toMap(ActivityInput::topic, Function.identity()));
         this.pricerOverFactors = pricerOverFactors;
@@ -71,11 +74,12 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     public void init(ProcessorContext<String, AccountingOutcome> context) {
         this.context = context;
         this.placement = PartitionPlacement.fromAppConfigs(context.appConfigs(), clock);
-        this.enterprises = context.getStateStore(StoreNames.ENTERPRISES);
+        this.enterprises = new EnterpriseRegister(context.getStateStore(StoreNames.ENTERPRISES), enterpriseChanges);
         this.seenEvents = new SeenEvents(context, inputsByTopic.values().stream().map(ActivityInput::name).toList());
         this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
         this.iavReports = context.getStateStore(StoreNames.IAV_REPORTS);
-        this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS)));
+        this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS),
+                factorChanges));
     }
 
     @Override
@@ -108,7 +112,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         }
         String eventId = ActivityInput.eventIdOf(value);
         String claimedEnterprise = ActivityInput.enterpriseIdOf(value);
-        Optional<Enterprise> enterprise = enterprise(claimedEnterprise);
+        Optional<Enterprise> enterprise = enterprises.find(claimedEnterprise);
         Instant now = clock.instant();
         Validation<? extends Activity> validation = input.validator().validate(value, key, enterprise, now);
         if (validation instanceof Validation.Rejected<? extends Activity> rejected) {
@@ -179,13 +183,6 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             case UNKNOWN_SCHEMA_ID -> RejectReason.UNKNOWN_SCHEMA_ID;
             case MALFORMED_BYTES -> RejectReason.MALFORMED_BYTES;
         };
-    }
-
-    private Optional<Enterprise> enterprise(String enterpriseId) {
-        if (enterpriseId == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(enterprises.get(enterpriseId)).map(ValueAndTimestamp::value);
     }
 
     /** Whether an IAV report of the enterprise covers the hour of the activity: the intensity numerator. */

@@ -26,4 +26,9 @@ public final class FactorRecordKey {
     static String firstOf(String factorKey) {
         return factorKey + "@";
     }
+
+    /** A key above every version of the factor and below any other factor's ('A' follows every digit). */
+    static String lastOf(String factorKey) {
+        return factorKey + "@A";
+    }
 }

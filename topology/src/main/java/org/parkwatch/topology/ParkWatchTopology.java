@@ -74,15 +74,18 @@ public final class ParkWatchTopology {
         // Reference data every task needs whatever its partition: global tables, read whole by each instance;
         // a registry outage is waited out rather than a record skipped (ReferenceDataDecoding).
         Runnable registryDown = metrics::schemaRegistryUnavailable;
+        // Counted, so the accounting tasks can keep enterprises and factor versions decoded until one changes.
+        ReferenceChanges enterpriseChanges = new ReferenceChanges();
+        ReferenceChanges factorChanges = new ReferenceChanges();
         builder.globalTable(topics.enterprises(),
                 Consumed.with(keys, ReferenceDataDecoding.patient(serdes.enterprise(), registryDown))
                         .withName("enterprises-source"),
-                Materialized.<String, Enterprise, KeyValueStore<Bytes, byte[]>>as(StoreNames.ENTERPRISES)
+                Materialized.<String, Enterprise>as(enterpriseChanges.persistentStore(StoreNames.ENTERPRISES))
                         .withKeySerde(keys).withValueSerde(serdes.enterprise()));
         builder.globalTable(topics.emissionFactors(),
                 Consumed.with(keys, ReferenceDataDecoding.patient(serdes.emissionFactor(), registryDown))
                         .withName("emission-factors-source"),
-                Materialized.<String, EmissionFactor, KeyValueStore<Bytes, byte[]>>as(StoreNames.EMISSION_FACTORS)
+                Materialized.<String, EmissionFactor>as(factorChanges.persistentStore(StoreNames.EMISSION_FACTORS))
                         .withKeySerde(keys).withValueSerde(serdes.emissionFactor()));
 
         builder.globalTable(topics.thresholdRules(),
@@ -159,7 +162,8 @@ public final class ParkWatchTopology {
         KStream<byte[], byte[]> raw = builder.stream(topics.activityInputs(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("activity-inputs"));
         KStream<String, AccountingOutcome> outcomes = raw.process(
-                () -> new ActivityAccountingProcessor(inputs, LedgerPricer::new, grace, calendar, clock, metrics),
+                () -> new ActivityAccountingProcessor(inputs, LedgerPricer::new, grace, calendar, clock, metrics,
+                        enterpriseChanges, factorChanges),
                 Named.as("activity-accounting"), java.util.stream.Stream.concat(seenEventStores.stream(),
                         java.util.stream.Stream.of(StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS))
                         .toArray(String[]::new));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionScope;
+import org.parkwatch.avro.RejectReason;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.FuelType;
@@ -151,6 +152,25 @@ class AccountingTopologyTest {
                 .map(e -> e.getEventId() + "=" + e.getAmountMg()))
                 // already priced: 1 MWh x 0.55; priced after publication: 1 MWh x 0.54
                 .containsExactly("m-1=550000000", "m-2=540000000");
+    }
+
+    @Test
+    void shouldAccountAnEnterpriseFromTheMomentItIsRegisteredAndPriceItInTheRegionItMovesTo() {
+        p.meter("E9", electricity("m-1", "E9", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build());
+        p.enterprise("E9", "P1", GridRegion.EAST);
+        p.meter("E9", electricity("m-2", "E9", "2023-03-01T11:00", "2023-03-01T12:00", 1000, "kWh").build());
+        // the register is corrected: E9 draws from the southern grid
+        p.factor("grid.location.SOUTH", "2023-01-01T00:00", 0.5000, "tCO2/MWh", Map.of());
+        p.enterprise("E9", "P1", GridRegion.SOUTH);
+        p.meter("E9", electricity("m-3", "E9", "2023-03-01T12:00", "2023-03-01T13:00", 1000, "kWh").build());
+
+        assertThat(p.deadLetters.readValuesToList()).singleElement()
+                .satisfies(l -> assertThat(l.getReason()).isEqualTo(RejectReason.UNKNOWN_ENTERPRISE))
+                .satisfies(l -> assertThat(l.getEventId()).isEqualTo("m-1"));
+        assertThat(p.ledger.readValuesToList().stream().filter(e -> e.getScope() == EmissionScope.SCOPE2_LOCATION)
+                .map(e -> e.getEventId() + "=" + e.getAmountMg()))
+                // 1 MWh x 0.55 (EAST, 2023); 1 MWh x 0.50 (SOUTH)
+                .containsExactly("m-2=550000000", "m-3=500000000");
     }
 
     @Test
