@@ -49,6 +49,12 @@ public final class ParkWatchTopology {
      */
     public static final int STATE_VERSION = 3;
 
+    /**
+     * Values a task keeps decoded per write-back store: a book is a few kilobytes decoded, and a task holds the books
+     * of its share of a park's enterprises (hundreds); beyond this the least recently used are written out.
+     */
+    static final int DECODED_VALUES_PER_TASK = 1_000;
+
     /** How often alerting re-reads the threshold rules, so a rule changed at runtime applies within this time. */
     static final Duration RULE_REFRESH = Duration.ofSeconds(1);
 
@@ -114,12 +120,13 @@ public final class ParkWatchTopology {
                 SegmentedWindowStores.persistent(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
                         Duration.ofMillis(1), true),
                 keys, new LedgerIndexSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOWS), keys, storedBooks).withCachingEnabled());
+        // Window books and park folds change with every event: kept decoded, written once per commit (WriteBackStore).
+        builder.addStateStore(WriteBackStore.persistent(StoreNames.ENTERPRISE_WINDOWS, keys, storedBooks,
+                DECODED_VALUES_PER_TASK));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ENTERPRISE_WINDOW_HISTORY), keys, storedTotals).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PARK_WINDOWS), keys, storedBooks).withCachingEnabled());
+        builder.addStateStore(WriteBackStore.persistent(StoreNames.PARK_WINDOWS, keys, storedBooks,
+                DECODED_VALUES_PER_TASK));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PARK_WINDOW_HISTORY), keys, storedTotals).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -127,8 +134,8 @@ public final class ParkWatchTopology {
         for (String store : List.of(StoreNames.IAV_REPORTS, StoreNames.PARK_IAV_REPORTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, storedReports).withCachingEnabled());
         }
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PARK_DELTAS_TO_SEND),
-                keys, new InternalAvroSerde<ActivityAmounts>(ActivityAmounts.getClassSchema())).withCachingEnabled());
+        builder.addStateStore(WriteBackStore.persistent(StoreNames.PARK_DELTAS_TO_SEND, keys,
+                new InternalAvroSerde<ActivityAmounts>(ActivityAmounts.getClassSchema()), DECODED_VALUES_PER_TASK));
         for (String store : List.of(StoreNames.ENTERPRISE_REVISIONS, StoreNames.PARK_REVISIONS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
                     Serdes.Long()).withCachingEnabled());
