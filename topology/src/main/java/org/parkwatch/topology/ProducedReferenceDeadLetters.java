@@ -35,12 +35,22 @@ public final class ProducedReferenceDeadLetters implements ReferenceDeadLetters,
             LOG.error("Interrupted writing the dead letter of {}/{}@{} ({}): {}", letter.getSourceTopic(),
                     letter.getSourcePartition(), letter.getSourceOffset(), letter.getReason(), letter.getDetail());
         } catch (ExecutionException e) {
-            // The record stays refused either way (the version in force stays); only its letter is missing, so the
-            // log says everything the letter would have.
-            LOG.error("Cannot write the dead letter of {}/{}@{} ({}: {}) to {}: {}", letter.getSourceTopic(),
-                    letter.getSourcePartition(), letter.getSourceOffset(), letter.getReason(), letter.getDetail(),
-                    topic, e.getCause().getMessage());
+            cannotWrite(letter, e.getCause());
+        } catch (RuntimeException e) {
+            // Thrown before sending, e.g. the letter's schema could not be registered during a registry outage:
+            // the global thread must not die of it, which would stop every stream thread.
+            cannotWrite(letter, e);
         }
+    }
+
+    /**
+     * The record stays refused either way (the version in force stays); only its letter is missing, so the log says
+     * everything the letter would have.
+     */
+    private void cannotWrite(DeadLetter letter, Throwable cause) {
+        LOG.error("Cannot write the dead letter of {}/{}@{} ({}: {}) to {}: {}", letter.getSourceTopic(),
+                letter.getSourcePartition(), letter.getSourceOffset(), letter.getReason(), letter.getDetail(),
+                topic, cause.toString());
     }
 
     @Override

@@ -219,9 +219,8 @@ public final class PipelineRunner implements AutoCloseable {
         // A dead letter carries a whole input record: let the producer send one as large as its topic takes.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 Topics.DEAD_LETTER_MAX_BYTES);
-        // Activity inputs are read as bytes and decoded by the topology, which routes bad ones to dead letters;
-        // what is deserialized by Streams itself is reference data in global tables, where one bad record must
-        // not stop every instance.
+        // Inputs and reference data are read as bytes and decoded by the topology, which routes bad ones to dead
+        // letters; should Streams itself ever fail to deserialize a record, it must not stop every instance.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         // A step that throws fails its task, and its record is read again from the last commit (a schema registry
         // outage does this on purpose); continuing would skip the record. Bad input never throws: dead letters.
