@@ -17,12 +17,7 @@ public final class RegistryRoutes {
     private RegistryRoutes() {
     }
 
-    /** Adds every registry route, answering from {@code store} to anyone. */
-    public static void install(RoutesConfig routes, RegistryStore store) {
-        install(routes, store, Optional.empty());
-    }
-
-    /** Adds every registry route, answering from {@code store} to the users of {@code users}, when given. */
+    /** Adds every registry route, answering from {@code store} to the users of {@code users}, or to anyone. */
     public static void install(RoutesConfig routes, RegistryStore store, Optional<RegistryUsers> users) {
         users.ifPresent(known -> routes.before(new BasicAuthentication(known)));
         RegistryApi api = new RegistryApi(store);
