@@ -81,17 +81,20 @@ public final class ParkWatchTopology {
         // outage is waited out rather than a record refused (ReferenceDataDecoding).
         Runnable registryDown = metrics::schemaRegistryUnavailable;
         Consumed<byte[], byte[]> referenceBytes = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
-        builder.addGlobalStore(ReferenceTableProcessor.table(ReferenceTableProcessor.ENTERPRISES, serdes.enterprise()),
+        builder.addGlobalStore(ReferenceTableProcessor.table(Stores.persistentTimestampedKeyValueStore(
+                        StoreNames.ENTERPRISES), serdes.enterprise()),
                 topics.enterprises(), referenceBytes.withName("enterprises-source"),
                 () -> new ReferenceTableProcessor<>(ReferenceTableProcessor.ENTERPRISES,
                         ReferenceDataDecoding.patient(serdes.enterprise(), registryDown).deserializer(),
                         referenceDeadLetters, metrics, clock));
-        builder.addGlobalStore(ReferenceTableProcessor.table(ReferenceTableProcessor.FACTORS, serdes.emissionFactor()),
+        builder.addGlobalStore(ReferenceTableProcessor.table(Stores.persistentTimestampedKeyValueStore(
+                        StoreNames.EMISSION_FACTORS), serdes.emissionFactor()),
                 topics.emissionFactors(), referenceBytes.withName("emission-factors-source"),
                 () -> new ReferenceTableProcessor<>(ReferenceTableProcessor.FACTORS,
                         ReferenceDataDecoding.patient(serdes.emissionFactor(), registryDown).deserializer(),
                         referenceDeadLetters, metrics, clock));
-        builder.addGlobalStore(ReferenceTableProcessor.table(ReferenceTableProcessor.RULES, serdes.thresholdRule()),
+        builder.addGlobalStore(ReferenceTableProcessor.table(Stores.persistentTimestampedKeyValueStore(
+                        StoreNames.THRESHOLD_RULES), serdes.thresholdRule()),
                 topics.thresholdRules(), referenceBytes.withName("threshold-rules-source"),
                 () -> new ReferenceTableProcessor<>(ReferenceTableProcessor.RULES,
                         ReferenceDataDecoding.patient(serdes.thresholdRule(), registryDown).deserializer(),

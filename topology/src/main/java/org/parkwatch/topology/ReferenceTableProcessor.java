@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -82,10 +83,13 @@ final class ReferenceTableProcessor<T> implements Processor<byte[], byte[], Void
         this.clock = clock;
     }
 
-    /** The table of {@code kind}: the same store type, name and format a global table of earlier releases had. */
-    static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> table(Kind<T> kind, Serde<T> values) {
-        return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(kind.store()),
-                Serdes.String(), values).withCachingEnabled();
+    /**
+     * A table over {@code store}: the same store type, name and format, and the same record cache, as the global
+     * tables of earlier releases, so their state is read as it is.
+     */
+    static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> table(KeyValueBytesStoreSupplier store,
+                                                                       Serde<T> values) {
+        return Stores.timestampedKeyValueStoreBuilder(store, Serdes.String(), values).withCachingEnabled();
     }
 
     @Override
