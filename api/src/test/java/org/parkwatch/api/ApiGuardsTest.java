@@ -74,8 +74,7 @@ class ApiGuardsTest {
             paths = new YAMLMapper().readTree(in).get("paths");
         }
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
             if (List.of(prefixes).stream().noneMatch(path.getKey()::startsWith)) {
                 continue;
             }

@@ -180,12 +180,12 @@ class SerdeRoundTripIT {
             SpecificAvroSerializer<OutputReport> readOnlyWriter = new SpecificAvroSerializer<>();
             readOnlyWriter.configure(as.apply("pipeline:pipeline-secret"), false);
             RegistryException refused = (RegistryException) catchThrowableOfType(
-                    () -> readOnlyWriter.serialize(topic + "-other", report("e-2", 2021)),
-                    org.apache.kafka.common.errors.SerializationException.class).getCause();
+                    org.apache.kafka.common.errors.SerializationException.class,
+                    () -> readOnlyWriter.serialize(topic + "-other", report("e-2", 2021))).getCause();
             assertThat(refused.httpStatus()).isEqualTo(403);
             assertThat(refused.errorCode()).isEqualTo(40301);
-            RegistryException anonymous = catchThrowableOfType(() -> new RestSchemaRegistryClient(
-                    RegistryClientSettings.forUrls(secured.url())).subjects(), RegistryException.class);
+            RegistryException anonymous = catchThrowableOfType(RegistryException.class, () -> new RestSchemaRegistryClient(
+                    RegistryClientSettings.forUrls(secured.url())).subjects());
             assertThat(anonymous.httpStatus()).isEqualTo(401);
             assertThat(anonymous.errorCode()).isEqualTo(401);
         } finally {
