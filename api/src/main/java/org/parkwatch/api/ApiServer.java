@@ -14,9 +14,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of one ParkWatch instance (Javalin on Jetty): the read-only query API under /api, the live
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
@@ -48,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
                                   Clock clock) {
         KafkaStreamsQueries queries = new KafkaStreamsQueries(streams);
         Peers peers = new Peers(new ClusterRouter(streams, settings.advertised()),
-                new PeerClient(settings.requiredToken()));
+                new PeerClient(settings.requiredToken(), settings.tls()));
         AlertHandlers alerts = new AlertHandlers(queries, peers, clock);
         SubjectHandlers subjects = new SubjectHandlers(queries, peers, alerts, clock);
         AuditHandlers audit = new AuditHandlers(queries, peers, clock);
@@ -57,6 +53,9 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(JsonViews.mapper());
             config.startup.showJavalinBanner = false;
+            // With a connector of our own, Javalin adds no plain HTTP one: TLS means TLS only.
+            settings.tls().ifPresent(tls -> config.jetty.addConnector((server, http) ->
+                    TlsConnector.of(server, http, tls, settings.host(), settings.port())));
             cors(config, settings);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -64,6 +63,9 @@ public final class ApiServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
+            // Every route answers GET requests: a body is never read, so a large one is refused before anything else.
+            config.http.maxRequestSize = ApiErrors.MAX_REQUEST_BYTES;
+            config.routes.before(ApiErrors::refuseLargeBodies);
             settings.requiredToken().ifPresent(token -> {
                 BearerAuth auth = new BearerAuth(token);
                 config.routes.before("/api/*", auth);
@@ -76,19 +78,7 @@ public final class ApiServer implements AutoCloseable {
             subjects.register(config.routes);
             alerts.register(config.routes);
             audit.register(config.routes);
-            config.routes.exception(ApiException.class, (e, ctx) -> {
-                Map<String, Object> body = error(e.status(), e.getMessage());
-                if (!e.unavailableInstances().isEmpty()) {
-                    body.put("unavailableInstances", e.unavailableInstances());
-                }
-                ctx.status(e.status()).json(body);
-            });
-            config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx,
-                    HttpStatus.SERVICE_UNAVAILABLE, "state stores cannot be queried now; retry shortly"));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
-            });
+            ApiErrors.install(config.routes);
         });
         app.start(settings.host(), settings.port());
         return new ApiServer(app);
@@ -123,15 +113,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).json(error(status, message));
-    }
-
-    private static Map<String, Object> error(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.getCode());
-        body.put("error", status.getMessage());
-        body.put("message", message);
-        return body;
+        ApiErrors.error(ctx, status, message);
     }
 
     private static byte[] resource(String name) {

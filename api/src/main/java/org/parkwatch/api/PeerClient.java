@@ -22,11 +22,16 @@ final class PeerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final Optional<String> token;
+    private final String scheme;
 
-    PeerClient(Optional<String> token) {
+    PeerClient(Optional<String> token, Optional<ApiTls> tls) {
         this.token = token;
+        this.scheme = tls.isPresent() ? "https" : "http";
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        tls.ifPresent(t -> builder.sslContext(t.peerContext()));
+        this.http = builder.build();
     }
 
     /** A peer's answer: its status and JSON body. */
@@ -40,7 +45,7 @@ final class PeerClient {
      */
     Answer get(HostInfo host, String pathAndQuery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                        URI.create(scheme + "://" + host.host() + ":" + host.port() + pathAndQuery))
                 .timeout(TIMEOUT).header(FORWARDED_HEADER, "1").header("Accept", "application/json").GET();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         try {

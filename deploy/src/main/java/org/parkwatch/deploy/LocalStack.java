@@ -83,7 +83,9 @@ public final class LocalStack implements AutoCloseable {
         SchemaRegistryServer registry = SchemaRegistryServer.start(
                 RegistrySettings.of(broker.bootstrapServers(), o.registryPort()));
         started.push(registry);
-        endpoints.put("Schema registry", registry.url());
+        // Open on loopback, for the person at this machine; README's Security section says how to secure it.
+        endpoints.put("Schema registry", registry.url() + (registry.authenticates() ? ""
+                : " (open: no authentication, loopback only)"));
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("parkwatch.bootstrap.servers", broker.bootstrapServers());

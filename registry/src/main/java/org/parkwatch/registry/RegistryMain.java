@@ -1,38 +1,108 @@
 package org.parkwatch.registry;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.parkwatch.registry.state.CompatibilityLevel;
 
 /**
  * Runs the registry as its own process until it is stopped. Options: {@code --bootstrap-servers} (required),
  * {@code --port} (8081), {@code --host} (127.0.0.1), {@code --topic} (_parkwatch_schemas),
- * {@code --default-compatibility} (BACKWARD), {@code --replication-factor} (1).
+ * {@code --default-compatibility} (BACKWARD), {@code --replication-factor} (1), {@code --password-file} (users and
+ * roles; none: open), {@code --tls-keystore} and {@code --tls-keystore-type} (PKCS12), the key store's password
+ * read from the environment variable {@value #KEYSTORE_PASSWORD_ENV} so it shows in no process list, and
+ * {@code --open}, needed to serve without a password file on an address other than loopback.
  */
 public final class RegistryMain {
+
+    static final String KEYSTORE_PASSWORD_ENV = "PARKWATCH_REGISTRY_TLS_KEYSTORE_PASSWORD";
+
+    /** What the command line asks for: where to listen and store, and how to protect it. */
+    record Launch(RegistrySettings settings, RegistrySecurity security) {
+    }
 
     private RegistryMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RegistrySettings settings;
+        Launch launch;
         try {
-            settings = parse(args);
+            launch = launch(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: RegistryMain --bootstrap-servers HOST:PORT [--port 8081] [--host 127.0.0.1]"
-                    + " [--topic _parkwatch_schemas] [--default-compatibility BACKWARD] [--replication-factor 1]");
+                    + " [--topic _parkwatch_schemas] [--default-compatibility BACKWARD] [--replication-factor 1]"
+                    + " [--password-file FILE] [--tls-keystore FILE [--tls-keystore-type PKCS12]] [--open]"
+                    + " (key store password in " + KEYSTORE_PASSWORD_ENV + ")");
             System.exit(2);
             return;
         }
-        SchemaRegistryServer server = SchemaRegistryServer.start(settings);
+        SchemaRegistryServer server = SchemaRegistryServer.start(launch.settings(), launch.security());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "registry-shutdown"));
-        System.out.println("Schema Registry listening on " + server.url());
+        System.out.println("Schema Registry listening on " + server.url()
+                + (server.authenticates() ? " (basic authentication)" : " (open: no authentication)"));
         stopped.await();
+    }
+
+    /**
+     * Reads the command line, and the key store password from {@code environment}.
+     *
+     * @throws IllegalArgumentException for a bad option, and for an open registry on an address other than
+     *                                  loopback unless {@code --open} says so
+     */
+    static Launch launch(String[] args, Map<String, String> environment) {
+        List<String> rest = new ArrayList<>();
+        RegistrySecurity security = RegistrySecurity.open();
+        Path keyStore = null;
+        String keyStoreType = "PKCS12";
+        boolean open = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i].toLowerCase(Locale.ROOT);
+            if (option.equals("--open")) {
+                open = true;
+                continue;
+            }
+            boolean ours = option.equals("--password-file") || option.equals("--tls-keystore")
+                    || option.equals("--tls-keystore-type");
+            if (!ours) {
+                rest.add(args[i]);
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value for " + args[i]);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--password-file" -> security = security.withPasswordFile(Path.of(value));
+                case "--tls-keystore" -> keyStore = Path.of(value);
+                default -> keyStoreType = value;
+            }
+        }
+        if (keyStore != null) {
+            String password = environment.get(KEYSTORE_PASSWORD_ENV);
+            if (password == null) {
+                throw new IllegalArgumentException("--tls-keystore needs its password in " + KEYSTORE_PASSWORD_ENV);
+            }
+            security = security.withTls(new RegistrySecurity.Tls(keyStore, password, keyStoreType));
+        }
+        RegistrySettings settings = parse(rest.toArray(String[]::new));
+        if (!security.authenticates() && !open && !isLoopback(settings.host())) {
+            throw new IllegalArgumentException("Refusing to serve schemas to anyone on " + settings.host()
+                    + " without --password-file: anyone who reaches it could register or delete schemas."
+                    + " Give --password-file, listen on 127.0.0.1, or say --open.");
+        }
+        return new Launch(settings, security);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
     }
 
     /** Reads the command line into settings, starting from {@link RegistrySettings#of}'s defaults. */

@@ -1,6 +1,9 @@
 package org.parkwatch.registry;
 
+import java.util.Optional;
+
 import io.javalin.Javalin;
+import org.parkwatch.registry.auth.RegistryUsers;
 import org.parkwatch.registry.http.RegistryRoutes;
 import org.parkwatch.registry.log.KafkaSchemaLog;
 
@@ -14,14 +17,29 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final Javalin http;
     private final String host;
 
-    private SchemaRegistryServer(KafkaSchemaLog log, Javalin http, String host) {
+    private final boolean tls;
+    private final boolean authenticates;
+
+    private SchemaRegistryServer(KafkaSchemaLog log, Javalin http, String host, RegistrySecurity security) {
         this.log = log;
         this.http = http;
         this.host = host;
+        this.tls = security.tls().isPresent();
+        this.authenticates = security.authenticates();
     }
 
-    /** Starts serving once the local state has caught up with the schema topic, creating the topic if absent. */
+    /** An open registry on plain HTTP: see {@link #start(RegistrySettings, RegistrySecurity)}. */
     public static SchemaRegistryServer start(RegistrySettings settings) {
+        return start(settings, RegistrySecurity.open());
+    }
+
+    /**
+     * Starts serving once the local state has caught up with the schema topic, creating the topic if absent.
+     *
+     * @throws IllegalArgumentException when the password file cannot be read or names an unknown role
+     */
+    public static SchemaRegistryServer start(RegistrySettings settings, RegistrySecurity security) {
+        Optional<RegistryUsers> users = security.passwordFile().map(RegistryUsers::load);
         KafkaSchemaLog log = KafkaSchemaLog.open(settings.bootstrapServers(), settings.topic(),
                 settings.replicationFactor(), settings.defaultCompatibility(), settings.timeout());
         try {
@@ -30,20 +48,28 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 config.jetty.port = settings.port();
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
-                RegistryRoutes.install(config.routes, log);
+                // With a connector of our own, Javalin adds no plain HTTP one: TLS means TLS only.
+                security.tls().ifPresent(tls -> config.jetty.addConnector((server, httpConfig) ->
+                        TlsConnector.of(server, httpConfig, tls, settings.host(), settings.port())));
+                RegistryRoutes.install(config.routes, log, users);
             }).start();
-            return new SchemaRegistryServer(log, http, settings.host());
+            return new SchemaRegistryServer(log, http, settings.host(), security);
         } catch (RuntimeException e) {
             log.close();
             throw e;
         }
     }
 
+    /** Whether requests must authenticate. */
+    public boolean authenticates() {
+        return authenticates;
+    }
+
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8081}. */
     public String url() {
         // A wildcard listen address is not something a client can connect to; loopback always is.
         String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        return "http://" + reachable + ":" + port();
+        return (tls ? "https://" : "http://") + reachable + ":" + port();
     }
 
     /** The port actually listened on, also when 0 was asked for. */

@@ -3,7 +3,10 @@ package org.parkwatch.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parkwatch.registry.state.CompatibilityLevel;
 
@@ -41,5 +44,34 @@ class RegistryMainTest {
     @Test
     void shouldRefuseAnOutOfRangePort() {
         assertThatThrownBy(() -> RegistrySettings.of("k:9092", 70_000)).hasMessageContaining("port");
+    }
+
+    @Test
+    void shouldRefuseAnOpenRegistryBeyondLoopbackUnlessAskedTo() {
+        String[] everywhere = {"--bootstrap-servers", "k:9092", "--host", "0.0.0.0"};
+        assertThatThrownBy(() -> RegistryMain.launch(everywhere, Map.of()))
+                .hasMessageContaining("--password-file").hasMessageContaining("0.0.0.0");
+
+        assertThat(RegistryMain.launch(new String[] {"--bootstrap-servers", "k:9092", "--host", "0.0.0.0", "--open"},
+                Map.of()).security()).isEqualTo(RegistrySecurity.open());
+        assertThat(RegistryMain.launch(new String[] {"--bootstrap-servers", "k:9092"}, Map.of()).security())
+                .isEqualTo(RegistrySecurity.open());
+    }
+
+    @Test
+    void shouldReadThePasswordFileAndTheKeyStoreWithItsPasswordFromTheEnvironment() {
+        RegistryMain.Launch launch = RegistryMain.launch(new String[] {"--bootstrap-servers", "k:9092",
+            "--host", "0.0.0.0", "--password-file", "/etc/parkwatch/registry.password",
+            "--tls-keystore", "/etc/parkwatch/registry.p12", "--port", "8443"},
+                Map.of(RegistryMain.KEYSTORE_PASSWORD_ENV, "ks-secret"));
+
+        assertThat(launch.settings().port()).isEqualTo(8443);
+        assertThat(launch.security()).isEqualTo(new RegistrySecurity(
+                Optional.of(Path.of("/etc/parkwatch/registry.password")),
+                Optional.of(new RegistrySecurity.Tls(Path.of("/etc/parkwatch/registry.p12"), "ks-secret", "PKCS12"))));
+        assertThat(launch.security().tls().orElseThrow().toString()).doesNotContain("ks-secret");
+        assertThatThrownBy(() -> RegistryMain.launch(new String[] {"--bootstrap-servers", "k:9092",
+            "--tls-keystore", "/etc/parkwatch/registry.p12"}, Map.of()))
+                .hasMessageContaining(RegistryMain.KEYSTORE_PASSWORD_ENV);
     }
 }

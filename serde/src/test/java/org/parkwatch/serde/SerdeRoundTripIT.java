@@ -156,6 +156,43 @@ class SerdeRoundTripIT {
                 + "\"fields\":[" + fields + "]}");
     }
 
+    @Test
+    void shouldAuthenticateToASecuredRegistryWithConfluentsBasicAuthKeys() throws Exception {
+        java.nio.file.Path passwords = java.nio.file.Files.createTempFile("registry", ".password");
+        java.nio.file.Files.write(passwords, List.of("release: release-secret,read-write",
+                "pipeline: pipeline-secret,read-only"));
+        String topic = "serde-it.secured-" + UUID.randomUUID();
+        try (SchemaRegistryServer secured = SchemaRegistryServer.start(
+                RegistrySettings.of(broker.bootstrapServers(), 0).withTopic("schemas-secured-" + UUID.randomUUID()),
+                org.parkwatch.registry.RegistrySecurity.open().withPasswordFile(passwords))) {
+            java.util.function.Function<String, Map<String, Object>> as = userInfo -> Map.of(
+                    "schema.registry.url", secured.url(),
+                    "basic.auth.credentials.source", "USER_INFO",
+                    "basic.auth.user.info", userInfo);
+            SpecificAvroSerializer<OutputReport> writer = new SpecificAvroSerializer<>();
+            writer.configure(as.apply("release:release-secret"), false);
+            byte[] bytes = writer.serialize(topic, report("e-secured", 2021));
+            SpecificAvroDeserializer<OutputReport> reader = new SpecificAvroDeserializer<>();
+            reader.configure(as.apply("pipeline:pipeline-secret"), false);
+            assertThat(reader.deserialize(topic, bytes).getEventId()).isEqualTo("e-secured");
+
+            // the read-only user may not register a schema; nobody without credentials may read
+            SpecificAvroSerializer<OutputReport> readOnlyWriter = new SpecificAvroSerializer<>();
+            readOnlyWriter.configure(as.apply("pipeline:pipeline-secret"), false);
+            RegistryException refused = (RegistryException) catchThrowableOfType(
+                    org.apache.kafka.common.errors.SerializationException.class,
+                    () -> readOnlyWriter.serialize(topic + "-other", report("e-2", 2021))).getCause();
+            assertThat(refused.httpStatus()).isEqualTo(403);
+            assertThat(refused.errorCode()).isEqualTo(40301);
+            RegistryException anonymous = catchThrowableOfType(RegistryException.class, () -> new RestSchemaRegistryClient(
+                    RegistryClientSettings.forUrls(secured.url())).subjects());
+            assertThat(anonymous.httpStatus()).isEqualTo(401);
+            assertThat(anonymous.errorCode()).isEqualTo(401);
+        } finally {
+            java.nio.file.Files.deleteIfExists(passwords);
+        }
+    }
+
     static OutputReport report(String eventId, Integer baseYear) {
         return OutputReport.newBuilder()
                 .setEventId(eventId)

@@ -8,25 +8,19 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.parkwatch.avro.Alert;
-import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
-import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.SubjectType;
-import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.avro.internal.AlertWatch;
 import org.parkwatch.avro.IntensitySnapshot;
@@ -67,8 +61,19 @@ public final class ParkWatchTopology {
     private ParkWatchTopology() {
     }
 
+    /**
+     * The topology, its refused reference data only logged and counted: for tests and tools that read no dead
+     * letters of reference data. The pipeline uses
+     * {@link #build(Topics, PipelineSerdes, AccountingSettings, Clock, PipelineMetrics, ReferenceDeadLetters)}.
+     */
     public static Topology build(Topics topics, PipelineSerdes serdes, AccountingSettings settings, Clock clock,
                                  PipelineMetrics metrics) {
+        return build(topics, serdes, settings, clock, metrics, (key, letter) -> { });
+    }
+
+    /** The topology; refused reference data goes to {@code referenceDeadLetters} (a global thread cannot forward). */
+    public static Topology build(Topics topics, PipelineSerdes serdes, AccountingSettings settings, Clock clock,
+                                 PipelineMetrics metrics, ReferenceDeadLetters referenceDeadLetters) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         Serde<EmissionTotals> storedTotals = new InternalAvroSerde<>(EmissionTotals.getClassSchema());
@@ -77,28 +82,32 @@ public final class ParkWatchTopology {
         Serde<IntensitySnapshot> storedIntensity = new InternalAvroSerde<>(IntensitySnapshot.getClassSchema());
         Serde<IavReports> storedReports = new InternalAvroSerde<>(IavReports.getClassSchema());
 
-        // Reference data every task needs whatever its partition: global tables, read whole by each instance;
-        // a registry outage is waited out rather than a record skipped (ReferenceDataDecoding).
+        // Reference data every task needs whatever its partition: global stores, read whole by each instance and
+        // kept by a processor that refuses bad records, live and on restore (ReferenceTableProcessor); a registry
+        // outage is waited out rather than a record refused (ReferenceDataDecoding).
         Runnable registryDown = metrics::schemaRegistryUnavailable;
         // Counted, so the accounting tasks can keep enterprises and factor versions decoded until one changes.
         ReferenceChanges enterpriseChanges = new ReferenceChanges();
         ReferenceChanges factorChanges = new ReferenceChanges();
-        builder.globalTable(topics.enterprises(),
-                Consumed.with(keys, ReferenceDataDecoding.patient(serdes.enterprise(), registryDown))
-                        .withName("enterprises-source"),
-                Materialized.<String, Enterprise>as(enterpriseChanges.persistentStore(StoreNames.ENTERPRISES))
-                        .withKeySerde(keys).withValueSerde(serdes.enterprise()));
-        builder.globalTable(topics.emissionFactors(),
-                Consumed.with(keys, ReferenceDataDecoding.patient(serdes.emissionFactor(), registryDown))
-                        .withName("emission-factors-source"),
-                Materialized.<String, EmissionFactor>as(factorChanges.persistentStore(StoreNames.EMISSION_FACTORS))
-                        .withKeySerde(keys).withValueSerde(serdes.emissionFactor()));
-
-        builder.globalTable(topics.thresholdRules(),
-                Consumed.with(keys, ReferenceDataDecoding.patient(serdes.thresholdRule(), registryDown))
-                        .withName("threshold-rules-source"),
-                Materialized.<String, ThresholdRule, KeyValueStore<Bytes, byte[]>>as(StoreNames.THRESHOLD_RULES)
-                        .withKeySerde(keys).withValueSerde(serdes.thresholdRule()));
+        Consumed<byte[], byte[]> referenceBytes = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
+        builder.addGlobalStore(ReferenceTableProcessor.table(
+                        enterpriseChanges.persistentStore(StoreNames.ENTERPRISES), serdes.enterprise()),
+                topics.enterprises(), referenceBytes.withName("enterprises-source"),
+                () -> new ReferenceTableProcessor<>(ReferenceTableProcessor.ENTERPRISES,
+                        ReferenceDataDecoding.patient(serdes.enterprise(), registryDown).deserializer(),
+                        referenceDeadLetters, metrics, clock));
+        builder.addGlobalStore(ReferenceTableProcessor.table(
+                        factorChanges.persistentStore(StoreNames.EMISSION_FACTORS), serdes.emissionFactor()),
+                topics.emissionFactors(), referenceBytes.withName("emission-factors-source"),
+                () -> new ReferenceTableProcessor<>(ReferenceTableProcessor.FACTORS,
+                        ReferenceDataDecoding.patient(serdes.emissionFactor(), registryDown).deserializer(),
+                        referenceDeadLetters, metrics, clock));
+        builder.addGlobalStore(ReferenceTableProcessor.table(Stores.persistentTimestampedKeyValueStore(
+                        StoreNames.THRESHOLD_RULES), serdes.thresholdRule()),
+                topics.thresholdRules(), referenceBytes.withName("threshold-rules-source"),
+                () -> new ReferenceTableProcessor<>(ReferenceTableProcessor.RULES,
+                        ReferenceDataDecoding.patient(serdes.thresholdRule(), registryDown).deserializer(),
+                        referenceDeadLetters, metrics, clock));
 
         Serde<Alert> storedAlerts = new InternalAvroSerde<>(Alert.getClassSchema());
         var enterpriseAlertStores = new AlertProcessor.AlertStores(StoreNames.ALERT_STATE, StoreNames.OPEN_ALERTS,

@@ -62,6 +62,8 @@ final class PipelineFixture implements AutoCloseable {
     final TestInputTopic<String, WastewaterSample> wastewater;
     final TestOutputTopic<String, EmissionEntry> ledger;
     final TestOutputTopic<String, DeadLetter> deadLetters;
+    /** Dead letters of refused reference data, which the global thread sends with a producer of its own. */
+    final List<DeadLetter> referenceDeadLetters = new java.util.ArrayList<>();
     final TestOutputTopic<String, EmissionTotals> enterpriseTotals;
     final TestOutputTopic<String, EmissionTotals> parkTotals;
     final TestInputTopic<String, ThresholdRule> rules;
@@ -98,7 +100,7 @@ final class PipelineFixture implements AutoCloseable {
     private PipelineFixture(AccountingSettings settings, Properties overrides) {
         this.settings = settings;
         this.topology = ParkWatchTopology.build(topics, serdes, settings, Clock.fixed(NOW, ZoneOffset.UTC),
-                new PipelineMetrics(metrics));
+                new PipelineMetrics(metrics), (key, letter) -> referenceDeadLetters.add(letter));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "parkwatch-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

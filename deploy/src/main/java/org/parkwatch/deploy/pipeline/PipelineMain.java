@@ -121,7 +121,7 @@ public final class PipelineMain {
      */
     public static ApiSettings apiSettings(ParkWatchConfig config) {
         ApiSettings settings = new ApiSettings(config.api().host(), config.api().port(), config.api().requiredToken(),
-                config.api().corsOrigins(), Optional.empty());
+                config.api().corsOrigins(), Optional.empty(), config.api().tls());
         return config.applicationServer().map(HostInfo::buildFromEndpoint)
                 .map(address -> settings.advertisedAs(address.host(), address.port()))
                 .orElse(settings);

@@ -21,13 +21,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.deploy.admin.StartupRefusedException;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.deploy.config.ParkWatchConfig;
@@ -37,6 +41,7 @@ import org.parkwatch.serde.registry.SchemaRegistryClient;
 import org.parkwatch.topology.ParkWatchTopology;
 import org.parkwatch.topology.PipelineMetrics;
 import org.parkwatch.topology.PipelineSerdes;
+import org.parkwatch.topology.ProducedReferenceDeadLetters;
 import org.parkwatch.topology.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +61,13 @@ public final class PipelineRunner implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final StreamsMeterBinding streamsMetrics;
+    private final ProducedReferenceDeadLetters referenceDeadLetters;
     private final CompletableFuture<Void> running = new CompletableFuture<>();
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
 
-    private PipelineRunner(Topology topology, Properties props, MeterRegistry meters, Clock clock) {
+    private PipelineRunner(Topology topology, Properties props, MeterRegistry meters, Clock clock,
+                           ProducedReferenceDeadLetters referenceDeadLetters) {
+        this.referenceDeadLetters = referenceDeadLetters;
         LOG.info("Pipeline {} with state version {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                 ParkWatchTopology.STATE_VERSION);
         this.streams = new KafkaStreams(topology, props);
@@ -90,15 +98,24 @@ public final class PipelineRunner implements AutoCloseable {
     /** As {@link #start(ParkWatchConfig, MeterRegistry)}, with the clock the topology reads wall-clock time from. */
     public static PipelineRunner start(ParkWatchConfig config, MeterRegistry meters, Clock clock) {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(config.registry().clientSettings());
-        Topology topology = ParkWatchTopology.build(config.topicLayout().topics(),
-                PipelineSerdes.using(registry, config.registry().valueSerdeSettings()), config.accounting(), clock,
-                new PipelineMetrics(meters));
-        int inputPartitions = requireCoPartitioned(topology, config);
+        PipelineSerdes serdes = PipelineSerdes.using(registry, config.registry().valueSerdeSettings());
+        var referenceDeadLetters = new ProducedReferenceDeadLetters(
+                deadLetterProducer(config.kafka(), serdes), config.topicLayout().topics().deadLetters());
+        Topology topology;
+        int inputPartitions;
+        try {
+            topology = ParkWatchTopology.build(config.topicLayout().topics(), serdes, config.accounting(), clock,
+                    new PipelineMetrics(meters), referenceDeadLetters);
+            inputPartitions = requireCoPartitioned(topology, config);
+        } catch (RuntimeException e) {
+            referenceDeadLetters.close();
+            throw e;
+        }
         Properties props = streamsProperties(config);
         // The partition count the inputs really have (not the one configured for topics setup creates), so a
         // record's placement is judged against the partitioner's choice on this cluster.
         props.put(ParkWatchTopology.INPUT_PARTITIONS_CONFIG, inputPartitions);
-        PipelineRunner runner = new PipelineRunner(topology, props, meters, clock);
+        PipelineRunner runner = new PipelineRunner(topology, props, meters, clock, referenceDeadLetters);
         try {
             runner.streams.start();
         } catch (RuntimeException e) {
@@ -106,6 +123,20 @@ public final class PipelineRunner implements AutoCloseable {
             throw e;
         }
         return runner;
+    }
+
+    /**
+     * The producer of the dead letters of refused reference data, written outside the streams' transactions (the
+     * global thread that refuses them has none): idempotent, acknowledged by every in-sync replica, and as large
+     * as a dead letter may be.
+     */
+    private static Producer<String, DeadLetter> deadLetterProducer(KafkaConnection kafka, PipelineSerdes serdes) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEAD_LETTER_MAX_BYTES);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.applicationId() + "-reference-dead-letters");
+        return new KafkaProducer<>(props, new StringSerializer(), serdes.deadLetter().serializer());
     }
 
     /**
@@ -188,9 +219,8 @@ public final class PipelineRunner implements AutoCloseable {
         // A dead letter carries a whole input record: let the producer send one as large as its topic takes.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 Topics.DEAD_LETTER_MAX_BYTES);
-        // Activity inputs are read as bytes and decoded by the topology, which routes bad ones to dead letters;
-        // what is deserialized by Streams itself is reference data in global tables, where one bad record must
-        // not stop every instance.
+        // Inputs and reference data are read as bytes and decoded by the topology, which routes bad ones to dead
+        // letters; should Streams itself ever fail to deserialize a record, it must not stop every instance.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         // A step that throws fails its task, and its record is read again from the last commit (a schema registry
         // outage does this on purpose); continuing would skip the record. Bad input never throws: dead letters.
@@ -249,6 +279,7 @@ public final class PipelineRunner implements AutoCloseable {
             }
         } finally {
             streamsMetrics.close();
+            referenceDeadLetters.close();
         }
     }
 }

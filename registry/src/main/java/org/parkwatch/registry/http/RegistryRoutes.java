@@ -1,6 +1,9 @@
 package org.parkwatch.registry.http;
 
+import java.util.Optional;
+
 import io.javalin.config.RoutesConfig;
+import org.parkwatch.registry.auth.RegistryUsers;
 import org.parkwatch.registry.state.RegistryException;
 import org.parkwatch.registry.state.RegistryStore;
 import org.slf4j.Logger;
@@ -14,8 +17,9 @@ public final class RegistryRoutes {
     private RegistryRoutes() {
     }
 
-    /** Adds every registry route, answering from {@code store}. */
-    public static void install(RoutesConfig routes, RegistryStore store) {
+    /** Adds every registry route, answering from {@code store} to the users of {@code users}, or to anyone. */
+    public static void install(RoutesConfig routes, RegistryStore store, Optional<RegistryUsers> users) {
+        users.ifPresent(known -> routes.before(new BasicAuthentication(known)));
         RegistryApi api = new RegistryApi(store);
         routes.get("/", api::root);
         routes.get("/schemas/types", api::schemaTypes);
@@ -44,6 +48,8 @@ public final class RegistryRoutes {
         routes.put("/config/{subject}", api::setSubjectConfig);
         routes.delete("/config/{subject}", api::deleteSubjectConfig);
 
+        routes.exception(BasicAuthentication.AccessRefusedException.class,
+                (e, ctx) -> JsonReplies.error(ctx, e.status, e.errorCode, e.getMessage()));
         routes.exception(RegistryException.class, (e, ctx) -> JsonReplies.error(ctx, e));
         routes.exception(SchemaRequest.MalformedBodyException.class,
                 (e, ctx) -> JsonReplies.error(ctx, 400, 400, e.getMessage()));
