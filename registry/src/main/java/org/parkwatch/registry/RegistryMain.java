@@ -52,6 +52,15 @@ public final class RegistryMain {
     }
 
     /**
+     * Checks a command line as the registry would read it at start-up, so deployment files can be tested against it.
+     *
+     * @throws IllegalArgumentException what the registry would refuse to start with
+     */
+    public static void checkCommandLine(List<String> args) {
+        launch(args.toArray(String[]::new), Map.of());
+    }
+
+    /**
      * Reads the command line, and the key store password from {@code environment}.
      *
      * @throws IllegalArgumentException for a bad option, and for an open registry on an address other than

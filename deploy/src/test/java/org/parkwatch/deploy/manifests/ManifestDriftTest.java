@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.registry.RegistryMain;
 import org.parkwatch.registry.RegistrySettings;
 
 /**
@@ -130,6 +131,25 @@ class ManifestDriftTest {
         assertThat(prometheus.path("scrape_configs").path(0).path("static_configs").path(0).path("targets"))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrderElementsOf(pipelines.stream().map(p -> p + ":8080").toList());
+    }
+
+    @Test
+    void shouldStartTheRegistryWithACommandLineItAccepts() {
+        JsonNode compose = DeploymentFiles.renderedCompose().path("services").path("registry").path("command");
+        List<String> composeArgs = new ArrayList<>();
+        compose.forEach(a -> composeArgs.add(a.asText()));
+        assertThat(composeArgs).isNotEmpty();
+        RegistryMain.checkCommandLine(composeArgs);
+
+        JsonNode devRegistry = DeploymentFiles.renderedOverlay("dev").stream()
+                .filter(r -> r.path("kind").asText().equals("Deployment")
+                        && r.path("metadata").path("name").asText().equals("parkwatch-registry"))
+                .findFirst().orElseThrow();
+        List<String> podArgs = new ArrayList<>();
+        devRegistry.path("spec").path("template").path("spec").path("containers").path(0).path("args")
+                .forEach(a -> podArgs.add(a.asText()));
+        assertThat(podArgs).isNotEmpty();
+        RegistryMain.checkCommandLine(podArgs);
     }
 
     @Test
