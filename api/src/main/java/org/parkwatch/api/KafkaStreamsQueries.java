@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.EmissionEntry;
-import org.parkwatch.avro.internal.LedgerEvent;
+import org.parkwatch.topology.IndexedLedgerEvent;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
@@ -256,16 +256,16 @@ public final class KafkaStreamsQueries {
 
     /** Ledger entries of an enterprise with an accounting time within {@code range}, oldest first. */
     void ledger(String enterpriseId, TimeRange range, Consumer<EmissionEntry> sink) {
-        ReadOnlyWindowStore<String, LedgerEvent> events =
+        ReadOnlyWindowStore<String, IndexedLedgerEvent> events =
                 store(StoreNames.LEDGER_ENTRIES, QueryableStoreTypes.windowStore());
         if (!range.from().isBefore(range.to())) {
             return;
         }
-        try (WindowStoreIterator<LedgerEvent> it =
+        try (WindowStoreIterator<IndexedLedgerEvent> it =
                      events.fetch(enterpriseId, range.from(), range.to().minusMillis(1))) {
             it.forEachRemaining(kv -> {
                 if (kv.value != null) {
-                    kv.value.getEntries().forEach(sink);
+                    kv.value.entries().forEach(sink);
                 }
             });
         }

@@ -115,7 +115,7 @@ class MetricsScrapeIT {
                 PrometheusScrape scrape = PrometheusScrape.fetch(metrics);
                 assertThat(scrape.all("kafka_stream_state_block_cache_capacity"))
                         .extracting(s -> s.labels().get("rocksdb_state_id"))
-                        .contains(StoreNames.seenEvents("meter"), StoreNames.ENTERPRISE_WINDOWS, StoreNames.ALERT_STATE);
+                        .contains(StoreNames.LEDGER_ENTRIES, StoreNames.ENTERPRISE_WINDOWS, StoreNames.ALERT_STATE);
             });
 
             Instant base = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
@@ -181,18 +181,14 @@ class MetricsScrapeIT {
                         .filteredOn(s -> s.value() != SHARED_BLOCK_CACHE_BYTES)
                         .allSatisfy(s -> assertThat(s.value()).isZero())
                         .extracting(s -> s.labels().get("rocksdb_state_id"))
-                        .isSubsetOf(StoreNames.SEEN_EVENTS, StoreNames.seenEvents("meter"),
-                                StoreNames.seenEvents("fuel"), StoreNames.seenEvents("wastewater"),
-                                StoreNames.LEDGER_ENTRIES);
+                        .isSubsetOf(StoreNames.LEDGER_ENTRIES);
                 assertThat(scrape.all("kafka_stream_state_block_cache_usage")).isNotEmpty().extracting(Sample::value)
                         .allSatisfy(v -> assertThat(v).isBetween(0.0, SHARED_BLOCK_CACHE_BYTES));
                 assertThat(scrape.all("kafka_stream_state_size_all_mem_tables")).isNotEmpty()
                         .extracting(Sample::value).allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(0.0));
-                // the four accounted events, remembered to drop resends, each in its input's store
+                // the four accounted events, in the ledger index (which also recognises their resends)
                 assertThat(sum(scrape.all("kafka_stream_state_estimate_num_keys",
-                        Map.of("rocksdb_state_id", StoreNames.seenEvents("meter"))))).isGreaterThanOrEqualTo(2.0);
-                assertThat(sum(scrape.all("kafka_stream_state_estimate_num_keys",
-                        Map.of("rocksdb_state_id", StoreNames.seenEvents("wastewater"))))).isGreaterThanOrEqualTo(2.0);
+                        Map.of("rocksdb_state_id", StoreNames.LEDGER_ENTRIES)))).isGreaterThanOrEqualTo(4.0);
                 // JVM metrics
                 assertThat(sum(scrape.all("jvm_memory_used_bytes"))).isPositive();
             });

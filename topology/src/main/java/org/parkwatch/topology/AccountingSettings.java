@@ -10,12 +10,14 @@ import org.parkwatch.ingest.PlausibilityBounds;
  *
  * @param zone            local calendar of windows (Chinese statistics: Asia/Shanghai)
  * @param grace           how long after a window ends activity for it is still accepted
- * @param dedupWindow     how long an eventId is remembered to drop resends; at least the grace period
+ * @param dedupWindow     how long at least an eventId is remembered to drop resends; at least the grace period. Resends
+ *                        are recognised by the ledger index, so for as long as it keeps an event
+ *                        ({@code ledgerStoreRetention}), which may not be shorter
  * @param publishInterval how often changed totals are published (wall clock)
  * @param inputIdleTimeout an input topic silent for this long (wall clock) no longer holds windows open
  * @param bounds          plausibility limits of input quantities
  * @param ledgerStoreRetention how long ledger entries stay queryable by enterprise and time (the topic keeps
- *                             them forever)
+ *                             them forever), and how long a resend of their event is recognised
  */
 public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWindow, Duration publishInterval,
                                  Duration inputIdleTimeout, PlausibilityBounds bounds, Duration ledgerStoreRetention) {
@@ -25,6 +27,10 @@ public record AccountingSettings(ZoneId zone, Duration grace, Duration dedupWind
             // A resend arriving within the grace period must still be recognised, or it would be counted twice.
             throw new IllegalArgumentException("dedup window " + dedupWindow + " is shorter than the grace period "
                     + grace);
+        }
+        if (ledgerStoreRetention.compareTo(dedupWindow) < 0) {
+            throw new IllegalArgumentException("ledger store retention " + ledgerStoreRetention + " is shorter than the"
+                    + " dedup window " + dedupWindow + ": resends are recognised by the ledger index");
         }
     }
 

@@ -49,7 +49,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     private final ReferenceChanges enterpriseChanges;
     private final ReferenceChanges factorChanges;
     private EnterpriseRegister enterprises;
-    private SeenEvents seenEvents;
+    private LedgerIndex ledgerIndex;
     private KeyValueStore<String, Long> watermark;
     private KeyValueStore<String, IavReports> iavReports;
     private final WindowCalendar calendar;
@@ -75,7 +75,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         this.context = context;
         this.placement = PartitionPlacement.fromAppConfigs(context.appConfigs(), clock);
         this.enterprises = new EnterpriseRegister(context.getStateStore(StoreNames.ENTERPRISES), enterpriseChanges);
-        this.seenEvents = new SeenEvents(context, inputsByTopic.values().stream().map(ActivityInput::name).toList());
+        this.ledgerIndex = new LedgerIndex(context.getStateStore(StoreNames.LEDGER_ENTRIES));
         this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
         this.iavReports = context.getStateStore(StoreNames.IAV_REPORTS);
         this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS),
@@ -132,7 +132,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
                     + ": its windows are final", eventId, claimedEnterprise);
             return;
         }
-        if (seenEvents.seen(input.name(), eventId, time)) {
+        if (ledgerIndex.holds(activity.enterpriseId(), eventId, time)) {
             metrics.duplicate(input.name());
             return;
         }
@@ -148,8 +148,8 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             return;
         }
         var entries = ((ActivityPricer.Priced) result).entries();
-        // Marked as seen only once accounted: a record refused for a missing factor can be replayed later.
-        seenEvents.markAccounted(input.name(), eventId, time, now);
+        // Indexed only once accounted: a record refused for a missing factor can be replayed later.
+        ledgerIndex.record(activity.enterpriseId(), time, entries);
         if (currentWatermark == null || time.isAfter(currentWatermark)) {
             watermark.put(input.name(), time.toEpochMilli());
         }

@@ -41,7 +41,7 @@ public final class ParkWatchTopology {
      * Version of the state layout (store names, keys, value schemas, internal topic names) this topology reads and
      * writes. Raised by every change of layout; README's "State versions and upgrades" gives each one's upgrade path.
      */
-    public static final int STATE_VERSION = 3;
+    public static final int STATE_VERSION = 4;
 
     /**
      * Values a task keeps decoded per write-back store: a book is a few kilobytes decoded, and a task holds the books
@@ -159,17 +159,6 @@ public final class ParkWatchTopology {
                 ActivityInput.meter(topics.meterReadings(), serdes.meterReading().deserializer(), validator),
                 ActivityInput.fuel(topics.fuelConsumption(), serdes.fuelConsumption().deserializer(), validator),
                 ActivityInput.wastewater(topics.wastewaterSamples(), serdes.wastewaterSample().deserializer(), validator));
-        // One seen-events store per input, so each forgets on its own input's event time; the shared store of
-        // earlier releases stays readable (SeenEvents).
-        List<String> seenEventStores = new java.util.ArrayList<>(List.of(StoreNames.SEEN_EVENTS));
-        for (ActivityInput<?> input : inputs) {
-            seenEventStores.add(StoreNames.seenEvents(input.name()));
-        }
-        for (String store : seenEventStores) {
-            builder.addStateStore(Stores.windowStoreBuilder(
-                    SegmentedWindowStores.persistent(store, settings.dedupWindow(), Duration.ofMillis(1), false),
-                    keys, Serdes.Long()).withCachingEnabled());
-        }
         GracePolicy grace = new GracePolicy(settings.grace());
         WindowCalendar calendar = new WindowCalendar(settings.zone());
 
@@ -180,9 +169,9 @@ public final class ParkWatchTopology {
         KStream<String, AccountingOutcome> outcomes = raw.process(
                 () -> new ActivityAccountingProcessor(inputs, LedgerPricer::new, grace, calendar, clock, metrics,
                         enterpriseChanges, factorChanges),
-                Named.as("activity-accounting"), java.util.stream.Stream.concat(seenEventStores.stream(),
-                        java.util.stream.Stream.of(StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS))
-                        .toArray(String[]::new));
+                // the ledger index is also the memory of accounted events, against which resends are recognised
+                Named.as("activity-accounting"), StoreNames.LEDGER_ENTRIES, StoreNames.EVENT_TIME_WATERMARK,
+                StoreNames.IAV_REPORTS);
 
         // Industrial added value reports: the denominators of the intensities.
         KStream<String, AccountingOutcome> reportOutcomes = builder.stream(topics.outputReports(),
@@ -202,7 +191,6 @@ public final class ParkWatchTopology {
                 .mapValues(v -> (AccountingOutcome.Accounted) v, Named.as("accounted"));
         accounted.flatMapValues(AccountingOutcome.Accounted::entries, Named.as("ledger-entries"))
                 .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry()).withName("ledger-sink"));
-        accounted.process(LedgerIndexProcessor::new, Named.as("ledger-index"), StoreNames.LEDGER_ENTRIES);
 
         KStream<String, TotalsInput> enterpriseInputs = accounted
                 .mapValues(a -> new TotalsInput(a.enterpriseId(), a.parkId(), LedgerEntries.amountsOf(a), null,

@@ -23,8 +23,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Persistent window stores that an exactly-once restart does not wipe for being empty.
  *
  * <p>Kafka Streams 4.3 keeps a segmented store's committed changelog offset inside its segments. A window store
- * that has never been written on a task (the seen-events store of an input a partition never carries, the shared
- * seen-events store of earlier releases, read but no longer written) has no segment, so it reports no committed
+ * that has never been written on a task (the ledger index of a task that has accounted nothing yet, the dedup stores
+ * of state version 3 on a partition one input never carried) has no segment, so it reports no committed
  * offset; under exactly-once a task whose directory holds anything else is then declared corrupted, and its whole
  * state is wiped and restored from the changelogs on every restart. An empty store holds no uncommitted data, so
  * here it reports the offset as unknown: nothing to wipe, restored from the start of its changelog if that has

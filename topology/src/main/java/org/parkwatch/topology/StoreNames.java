@@ -9,10 +9,6 @@ public final class StoreNames {
     public static final String ENTERPRISES = "enterprises";
     public static final String EMISSION_FACTORS = "emission-factors";
     public static final String THRESHOLD_RULES = "threshold-rules";
-    /**
-     * The eventIds accounted, of every input together, up to release 0.1: read-only since, see {@link SeenEvents}.
-     */
-    public static final String SEEN_EVENTS = "seen-events";
     public static final String EVENT_TIME_WATERMARK = "event-time-watermark";
     public static final String ENTERPRISE_WINDOWS = "enterprise-open-windows";
     public static final String ENTERPRISE_WINDOW_HISTORY = "enterprise-window-history";
@@ -45,10 +41,5 @@ public final class StoreNames {
     public static final String PARK_ALERT_HISTORY = "park-alert-history";
 
     private StoreNames() {
-    }
-
-    /** The eventIds accounted on one activity input ({@code meter}, {@code fuel}, {@code wastewater}). */
-    public static String seenEvents(String input) {
-        return SEEN_EVENTS + "-" + input;
     }
 }

@@ -210,7 +210,8 @@ class AccountingTopologyTest {
         p = PipelineFixture.withoutRecordCache();
         p.standardFactors();
         p.enterprise("E1", "park-1", GridRegion.EAST);
-        // the meter topic is read 19 days ahead of the fuel topic, more than the 7-day dedup window
+        // the meter topic is read 19 days ahead of the fuel topic, more than the 7-day dedup window: resends are
+        // recognised by the ledger index, for its whole retention whichever input runs ahead
         p.meter("E1", electricity("m-1", "E1", "2023-03-20T10:00", "2023-03-20T11:00", 1000, "kWh").build());
         FuelConsumption coal = FuelConsumption.newBuilder().setEventId("f-1").setEnterpriseId("E1").setUnitId("B1")
                 .setFuel(FuelType.RAW_COAL).setQuantity(1).setUnit("t")
@@ -224,10 +225,21 @@ class AccountingTopologyTest {
     }
 
     @Test
-    void shouldStillDropAResendOfAnEventAccountedBeforeTheUpgradeToOneSeenEventsStorePerInput() {
-        // what release 0.1 wrote in its one seen-events store when it accounted m-1 (at 10:59:59.999 local)
-        org.apache.kafka.streams.state.WindowStore<String, Long> before = p.driver.getWindowStore(StoreNames.SEEN_EVENTS);
-        before.put("m-1", PipelineFixture.NOW.toEpochMilli(), local("2023-03-01T11:00").toEpochMilli() - 1);
+    void shouldStillDropAResendOfAnEventIndexedByStateVersion2() {
+        // what state version 2 wrote in the ledger index when it accounted m-1: one EmissionEntry per entry
+        EmissionEntry entry = EmissionEntry.newBuilder().setEntryId("m-1:CO2:SCOPE2_LOCATION").setEventId("m-1")
+                .setInputTopic("park.meter-readings").setEnterpriseId("E1").setParkId("park-1").setSourceId("M1")
+                .setPollutant(Pollutant.CO2).setScope(EmissionScope.SCOPE2_LOCATION)
+                .setAmountMg(550_000_000L).setAmount(0.55).setDisplayUnit("t").setActivityQuantity(1000)
+                .setActivityUnit("kWh").setIntervalStart(local("2023-03-01T10:00"))
+                .setIntervalEnd(local("2023-03-01T11:00")).setFormula("AD x EF").setInputs(Map.of())
+                .setFactors(List.of()).build();
+        byte[] version2 = new InternalAvroSerde<EmissionEntry>(EmissionEntry.getClassSchema()).serializer()
+                .serialize("ledger-entries-changelog", entry);
+        org.apache.kafka.streams.state.WindowStore<String, IndexedLedgerEvent> index =
+                p.driver.getWindowStore(StoreNames.LEDGER_ENTRIES);
+        index.put("E1", new LedgerIndexSerde().deserializer().deserialize("ledger-entries-changelog", version2),
+                local("2023-03-01T11:00").toEpochMilli() - 1);
 
         p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build());
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.PermittedLoads;
-import org.parkwatch.avro.internal.LedgerEvent;
 
 /** The ledger index behind the API's audit trail: one record per event, and entries of state version 2 still read. */
 class LedgerIndexTopologyTest {
@@ -41,12 +40,15 @@ class LedgerIndexTopologyTest {
         List<EmissionEntry> ledger = p.ledger.readValuesToList();
         assertThat(ledger).hasSize(3);
 
-        WindowStore<String, LedgerEvent> index = p.driver.getWindowStore(StoreNames.LEDGER_ENTRIES);
-        List<LedgerEvent> records = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, LedgerEvent> it = index.all()) {
+        WindowStore<String, IndexedLedgerEvent> index = p.driver.getWindowStore(StoreNames.LEDGER_ENTRIES);
+        List<IndexedLedgerEvent> records = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, IndexedLedgerEvent> it = index.all()) {
             it.forEachRemaining(kv -> records.add(kv.value));
         }
-        assertThat(records).singleElement().satisfies(e -> assertThat(e.getEntries()).isEqualTo(ledger));
+        assertThat(records).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo("m-1");
+            assertThat(e.entries()).isEqualTo(ledger);
+        });
     }
 
     @Test
@@ -57,8 +59,10 @@ class LedgerIndexTopologyTest {
         byte[] version2 = new InternalAvroSerde<EmissionEntry>(EmissionEntry.getClassSchema()).serializer()
                 .serialize("ledger-entries-changelog", entry);
 
-        LedgerEvent read = new LedgerIndexSerde().deserializer().deserialize("ledger-entries-changelog", version2);
+        IndexedLedgerEvent read = new LedgerIndexSerde().deserializer().deserialize("ledger-entries-changelog",
+                version2);
 
-        assertThat(read.getEntries()).containsExactly(entry);
+        assertThat(read.eventId()).isEqualTo("m-1");
+        assertThat(read.entries()).containsExactly(entry);
     }
 }

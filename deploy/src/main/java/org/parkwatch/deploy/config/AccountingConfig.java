@@ -53,7 +53,9 @@ public final class AccountingConfig {
                         "How long after a window ends activity for it is still accepted; later activity goes to "
                                 + "the dead-letter topic.")
                 .define(DEDUP_WINDOW_MS, Type.LONG, d.dedupWindow().toMillis(), Range.atLeast(1), Importance.MEDIUM,
-                        "How long an eventId is remembered to drop resends; at least the grace period.")
+                        "How long at least an eventId is remembered to drop resends; at least the grace period. "
+                                + "Resends are recognised by the ledger index, so for as long as it keeps their "
+                                + "event: parkwatch.ledger.store.retention.ms, which may not be shorter.")
                 .define(PUBLISH_INTERVAL_MS, Type.LONG, d.publishInterval().toMillis(), Range.atLeast(1),
                         Importance.MEDIUM, "How often changed totals are published (wall clock).")
                 .define(INPUT_IDLE_TIMEOUT_MS, Type.LONG, d.inputIdleTimeout().toMillis(), Range.atLeast(1),
@@ -62,7 +64,8 @@ public final class AccountingConfig {
                                 + "topic has passed their end plus the grace period.")
                 .define(LEDGER_STORE_RETENTION_MS, Type.LONG, d.ledgerStoreRetention().toMillis(), Range.atLeast(1),
                         Importance.LOW, "How long ledger entries stay queryable by enterprise and time through the "
-                                + "API (a local state store); the ledger topic itself keeps them forever.")
+                                + "API (a local state store), and how long a resend of their event is recognised "
+                                + "and dropped; at least the dedup window. The ledger topic keeps them forever.")
                 .define(ELECTRICITY_KWH_PER_HOUR, Type.DOUBLE, b.electricityKwhPerHour(), Validators.positive(),
                         Importance.LOW, "Largest plausible electricity use of one enterprise, kWh per hour.")
                 .define(HEAT_GJ_PER_HOUR, Type.DOUBLE, b.heatGjPerHour(), Validators.positive(), Importance.LOW,
@@ -95,6 +98,11 @@ public final class AccountingConfig {
         if (dedup.compareTo(grace) < 0) {
             throw new ConfigException(DEDUP_WINDOW_MS, dedup.toMillis(), "must be at least " + GRACE_MS + " ("
                     + grace.toMillis() + "), or a resend arriving within the grace period would be counted twice");
+        }
+        long ledgerRetention = (Long) p.get(LEDGER_STORE_RETENTION_MS);
+        if (ledgerRetention < dedup.toMillis()) {
+            throw new ConfigException(LEDGER_STORE_RETENTION_MS, ledgerRetention, "must be at least " + DEDUP_WINDOW_MS
+                    + " (" + dedup.toMillis() + "): resends are recognised by the ledger index");
         }
         PlausibilityBounds bounds = new PlausibilityBounds((Double) p.get(ELECTRICITY_KWH_PER_HOUR),
                 (Double) p.get(HEAT_GJ_PER_HOUR), (Double) p.get(STEAM_TONNES_PER_HOUR),

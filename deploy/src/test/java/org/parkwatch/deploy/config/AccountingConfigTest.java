@@ -60,6 +60,14 @@ class AccountingConfigTest {
     }
 
     @Test
+    void shouldRejectALedgerIndexKeptShorterThanTheDedupWindowSinceItRecognisesTheResends() {
+        assertThatThrownBy(() -> AccountingConfig.from(Map.of(
+                AccountingConfig.DEDUP_WINDOW_MS, "604800000", AccountingConfig.LEDGER_STORE_RETENTION_MS, "86400000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(AccountingConfig.LEDGER_STORE_RETENTION_MS);
+    }
+
+    @Test
     void shouldRejectUnknownFuelNamingTheKey() {
         assertThatThrownBy(() -> AccountingConfig.from(Map.of(AccountingConfig.FUEL_PER_HOUR, "COAL:10")))
                 .isInstanceOf(ConfigException.class)
