@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +41,16 @@ public final class KafkaOutcomePublisher implements OutcomePublisher, AutoClosea
     private final Serializer<SpecificRecord> values;
     private final GatewayTopics topics;
     private final Clock clock;
+    /**
+     * Sends dead letters once their raw record is acknowledged. Not from the acknowledgement callback itself: that
+     * runs on the producer's network thread, and a send that needs metadata there waits for the very thread that
+     * would fetch it, until max.block.ms.
+     */
+    private final ExecutorService deadLetterSender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parkwatch-gateway-dead-letters");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public KafkaOutcomePublisher(Producer<String, byte[]> producer, Serializer<SpecificRecord> values,
                                  GatewayTopics topics, Clock clock) {
@@ -71,9 +84,10 @@ public final class KafkaOutcomePublisher implements OutcomePublisher, AutoClosea
         for (WastewaterSample sample : outcome.samples()) {
             writes.add(send(topics.wastewaterSamples(), sample.getEnterpriseId(), sample));
         }
-        outcome.rejection().ifPresent(rejection -> writes.add(rawWritten.thenCompose(position ->
+        outcome.rejection().ifPresent(rejection -> writes.add(rawWritten.thenComposeAsync(position ->
                 send(topics.deadLetters(), outcome.enterpriseId().orElse(outcome.rawKey()),
-                        GatewayDeadLetters.of(outcome, rejection, position, peer, clock.instant())))));
+                        GatewayDeadLetters.of(outcome, rejection, position, peer, clock.instant())),
+                deadLetterSender)));
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
@@ -104,7 +118,9 @@ public final class KafkaOutcomePublisher implements OutcomePublisher, AutoClosea
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
+        deadLetterSender.shutdown();
+        deadLetterSender.awaitTermination(30, TimeUnit.SECONDS);
         producer.close(Duration.ofSeconds(30));
     }
 }
