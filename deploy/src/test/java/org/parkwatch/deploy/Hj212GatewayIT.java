@@ -34,7 +34,6 @@ import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.Device;
 import org.parkwatch.avro.RejectReason;
 import org.parkwatch.avro.WastewaterSample;
-import org.parkwatch.deploy.admin.ReferenceDataLoader;
 import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
@@ -78,11 +77,14 @@ class Hj212GatewayIT {
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
             admin.ensureTopics(topics);
         }
-        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
-            loader.publish(topics.devices(), Map.of(MN, Device.newBuilder().setMn(MN).setPassword("123456")
-                    .setEnterpriseId("E1").setOutletId("E1-W1").setAccountedGranularity(AccountedGranularity.HOURLY)
-                    .build()));
-        }
+        // Registered as README shows it, with the device command.
+        assertThat(ParkWatchCli.commandLine().execute("device", "--mn", MN, "--password", "123456",
+                "--enterprise", "E1", "--outlet", "E1-W1", "--set", "parkwatch.bootstrap.servers=" + kafka.bootstrapServers(),
+                "--set", "parkwatch.schema.registry.url=" + kafka.registryUrl())).isZero();
+        assertThat(kafka.readCommitted(topics.devices(), Device.class)).singleElement().satisfies(device -> {
+            assertThat(device.getAccountedGranularity()).isEqualTo(AccountedGranularity.HOURLY);
+            assertThat(device.getActive()).isTrue();
+        });
     }
 
     @AfterAll
