@@ -20,6 +20,8 @@ import org.parkwatch.deploy.admin.ReferenceDataLoader;
 import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.deploy.gateway.GatewayRunner;
+import org.parkwatch.gateway.Hj212Gateway;
 import org.parkwatch.deploy.pipeline.PipelineMain;
 import org.parkwatch.deploy.pipeline.PipelineRunner;
 import org.parkwatch.registry.RegistrySettings;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of ParkWatch on one machine: a KRaft broker, the schema registry, the topics, the default reference
- * data, the pipeline, a simulated park and the HTTP API, started in that order and stopped in the reverse order.
+ * data, the pipeline, the HTTP API, the HJ 212 gateway and a simulated park, started in that order and stopped in
+ * the reverse order.
  * Data stays in the data directory across runs.
  */
 public final class LocalStack implements AutoCloseable {
@@ -46,8 +49,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** What to start and where. */
-    public record Options(int kafkaPort, int controllerPort, int registryPort, int apiPort, Path dataDir,
-                          boolean simulator, boolean history, int enterprises, long seed,
+    public record Options(int kafkaPort, int controllerPort, int registryPort, int apiPort, int gatewayPort,
+                          Path dataDir, boolean simulator, boolean history, int enterprises, long seed,
                           Map<String, String> overrides) {
     }
 
@@ -56,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private Thread simulatorThread;
     private String bootstrapServers;
     private String apiUrl;
+    private int gatewayPort;
 
     private LocalStack() {
     }
@@ -93,6 +97,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put("parkwatch.state.dir", o.dataDir().resolve("streams").toString());
         settings.put("parkwatch.api.port", String.valueOf(o.apiPort()));
         settings.put("parkwatch.api.host", "127.0.0.1");
+        settings.put("parkwatch.gateway.port", String.valueOf(o.gatewayPort()));
+        // Devices on this machine only: a real device is pointed at a gateway configured for its network.
+        settings.put("parkwatch.gateway.host", "127.0.0.1");
         // The local stack serves on loopback for the person at this machine: no token.
         settings.put("parkwatch.api.auth.required", "false");
         settings.putAll(o.overrides());
@@ -122,6 +129,12 @@ public final class LocalStack implements AutoCloseable {
         started.push(api);
         apiUrl = "http://127.0.0.1:" + api.port();
         endpoints.put("HTTP API", apiUrl + "/api/enterprises");
+
+        Hj212Gateway gateway = GatewayRunner.start(config, meters);
+        started.push(gateway);
+        gatewayPort = gateway.port();
+        endpoints.put("HJ 212 gateway", config.gateway().host() + ":" + gateway.port() + " (devices on "
+                + topics.devices() + ", packets kept on " + topics.hj212Packets() + ")");
 
         if (o.simulator()) {
             startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData, o.history());
@@ -189,6 +202,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The port HJ 212 devices connect to. */
+    public int gatewayPort() {
+        return gatewayPort;
     }
 
     /** Base URL of the HTTP API, e.g. http://127.0.0.1:8080. */

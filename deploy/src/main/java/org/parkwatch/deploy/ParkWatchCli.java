@@ -16,6 +16,7 @@ import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.deploy.config.RegistryConnection;
+import org.parkwatch.deploy.gateway.GatewayMain;
 import org.parkwatch.deploy.pipeline.PipelineArguments;
 import org.parkwatch.deploy.pipeline.PipelineMain;
 import org.parkwatch.simulator.SimulatorCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
 /** The {@code parkwatch} command. */
 @Command(name = "parkwatch", mixinStandardHelpOptions = true,
         description = "Real-time emissions monitoring for industrial parks.",
-        subcommands = {ParkWatchCli.Local.class, ParkWatchCli.Pipeline.class, SetupCommand.class})
+        subcommands = {ParkWatchCli.Local.class, ParkWatchCli.Pipeline.class, ParkWatchCli.Gateway.class,
+                SetupCommand.class, DeviceCommand.class})
 public final class ParkWatchCli implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -106,7 +108,8 @@ public final class ParkWatchCli implements Callable<Integer> {
 
     /** Everything on this machine, on embedded defaults. */
     @Command(name = "local", mixinStandardHelpOptions = true,
-            description = "Start broker, schema registry, topics, reference data, pipeline, simulated park and API.")
+            description = "Start broker, schema registry, topics, reference data, pipeline, API, HJ 212 gateway and "
+                    + "simulated park.")
     static final class Local implements Callable<Integer> {
 
         @Option(names = "--duration", description = "Run this many seconds, then stop and exit 0 (for scripts).")
@@ -130,6 +133,9 @@ public final class ParkWatchCli implements Callable<Integer> {
         @Option(names = "--api-port", defaultValue = "8080", description = "HTTP API port (default ${DEFAULT-VALUE}).")
         int apiPort;
 
+        @Option(names = "--gateway-port", defaultValue = "9212", description = "HJ 212 gateway port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+        int gatewayPort;
+
         @Option(names = "--data-dir", defaultValue = "data", description = "Where broker and pipeline keep their data (default ${DEFAULT-VALUE}).")
         Path dataDir;
 
@@ -144,7 +150,7 @@ public final class ParkWatchCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            var options = new LocalStack.Options(kafkaPort, controllerPort, registryPort, apiPort, dataDir,
+            var options = new LocalStack.Options(kafkaPort, controllerPort, registryPort, apiPort, gatewayPort, dataDir,
                     !noSimulator, !noHistory, enterprises, seed, overrides);
             CountDownLatch stop = new CountDownLatch(1);
             LocalStack stack = LocalStack.start(options, System.out);
@@ -189,6 +195,27 @@ public final class ParkWatchCli implements Callable<Integer> {
         public Integer call() {
             return PipelineMain.run(new PipelineArguments(configuration.file(), configuration.overrides()),
                     System.getenv());
+        }
+    }
+
+    /** The HJ 212 gateway alone, against an existing cluster and registry. */
+    @Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Run the HJ 212 gateway: monitoring devices connect over TCP (parkwatch.gateway.port, "
+                    + "9212) and their packets are kept, accounted and answered, until stopped (SIGTERM, Ctrl-C). "
+                    + "The topics must exist and the devices be registered on the devices topic: run setup first.",
+                    "Stops at once, naming it, when the Kafka cluster or the Schema Registry does not answer within "
+                            + "parkwatch.connect.timeout.ms (10 s)."},
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:stopped on request", "2:bad arguments or configuration",
+                    "3:the Kafka cluster or the Schema Registry cannot be reached"})
+    static final class Gateway implements Callable<Integer> {
+
+        @Mixin
+        ConfigurationOptions configuration = new ConfigurationOptions();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return GatewayMain.run(configuration.file(), configuration.overrides(), System.getenv());
         }
     }
 }

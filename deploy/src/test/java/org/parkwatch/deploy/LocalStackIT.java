@@ -31,11 +31,20 @@ class LocalStackIT {
 
     @Test
     void shouldRunTheWholeStackAndAnswerWithFiguresFromTheSimulatedPark(@TempDir Path dataDir) throws Exception {
-        var options = new LocalStack.Options(0, 0, 0, 0, dataDir, true, false, 5, 7, Map.of());
+        var options = new LocalStack.Options(0, 0, 0, 0, 0, dataDir, true, false, 5, 7, Map.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             assertThat(printed.toString(StandardCharsets.UTF_8))
-                    .contains("ParkWatch local stack is running", "Schema registry", stack.apiUrl());
+                    .contains("ParkWatch local stack is running", "Schema registry", stack.apiUrl())
+                    .contains("HJ 212 gateway", "127.0.0.1:" + stack.gatewayPort());
+            // The gateway listens: a heartbeat from a device nobody registered is refused with QnRtn 4 (MN error).
+            try (java.net.Socket device = new java.net.Socket("127.0.0.1", stack.gatewayPort())) {
+                device.setSoTimeout(10_000);
+                device.getOutputStream().write(org.parkwatch.gateway.hj212.Answers.frame(
+                        "QN=20260101000000000;ST=32;CN=9015;PW=123456;MN=NOBODY;Flag=9;CP=&&&&"));
+                String answer = new String(device.getInputStream().readNBytes(6 + 76 + 6), StandardCharsets.US_ASCII);
+                assertThat(answer).contains("CN=9011").contains("QnRtn=4");
+            }
 
             assertThat(get(stack.apiUrl() + "/health/live").statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {

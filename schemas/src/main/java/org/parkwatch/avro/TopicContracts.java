@@ -15,6 +15,7 @@ public final class TopicContracts {
                 MeterReading.getClassSchema(), FuelConsumption.getClassSchema(), WastewaterSample.getClassSchema(),
                 OutputReport.getClassSchema(), EmissionFactor.getClassSchema(), Enterprise.getClassSchema(),
                 ThresholdRule.getClassSchema(), EmissionEntry.getClassSchema(), EmissionTotals.getClassSchema(),
-                IntensitySnapshot.getClassSchema(), Alert.getClassSchema(), DeadLetter.getClassSchema());
+                IntensitySnapshot.getClassSchema(), Alert.getClassSchema(), DeadLetter.getClassSchema(),
+                Device.getClassSchema());
     }
 }

@@ -10,14 +10,15 @@ import java.util.Map;
 public record Topics(String meterReadings, String fuelConsumption, String wastewaterSamples, String outputReports,
                      String enterprises, String emissionFactors, String thresholdRules,
                      String emissionsLedger, String enterpriseTotals, String parkTotals,
-                     String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters) {
+                     String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters,
+                     String devices, String hj212Packets) {
 
     public static Topics withPrefix(String prefix) {
         return new Topics(prefix + ".meter-readings", prefix + ".fuel-consumption", prefix + ".wastewater-samples",
                 prefix + ".output-reports", prefix + ".enterprises", prefix + ".emission-factors",
                 prefix + ".threshold-rules", prefix + ".emissions-ledger", prefix + ".enterprise-totals",
                 prefix + ".park-totals", prefix + ".enterprise-intensity", prefix + ".park-intensity",
-                prefix + ".alerts", prefix + ".dead-letters");
+                prefix + ".alerts", prefix + ".dead-letters", prefix + ".devices", prefix + ".hj212-packets");
     }
 
     public static Topics defaults() {
@@ -39,7 +40,10 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                 Map.entry(emissionsLedger, TopicRole.LEDGER),
                 Map.entry(enterpriseTotals, TopicRole.LATEST_STATE), Map.entry(parkTotals, TopicRole.LATEST_STATE),
                 Map.entry(enterpriseIntensity, TopicRole.LATEST_STATE), Map.entry(parkIntensity, TopicRole.LATEST_STATE),
-                Map.entry(alerts, TopicRole.EVENTS), Map.entry(deadLetters, TopicRole.DEAD_LETTERS));
+                Map.entry(alerts, TopicRole.EVENTS), Map.entry(deadLetters, TopicRole.DEAD_LETTERS),
+                // The gateway's: the devices allowed to send (reference data, keyed by MN), and every packet they
+                // sent as received, kept like an input for audit and replay.
+                Map.entry(devices, TopicRole.REFERENCE), Map.entry(hj212Packets, TopicRole.INPUT));
     }
 
     /** How a topic is kept. */

@@ -16,7 +16,7 @@ import org.parkwatch.topology.AccountingSettings;
  */
 public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry, TopicLayout topicLayout,
                               AccountingSettings accounting, StorageConfig storage, ApiConfig api,
-                              StartupConfig startup) {
+                              StartupConfig startup, GatewayConfig gateway) {
 
     /** The pass-through key that sets Kafka Streams' application.server verbatim, as before the advertised host. */
     private static final String EXPLICIT_APPLICATION_SERVER =
@@ -45,7 +45,8 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
                 new Section("Topics", TopicLayout.definition()),
                 new Section("Accounting", AccountingConfig.definition()),
                 new Section("Storage", StorageConfig.definition()),
-                new Section("Query API", ApiConfig.definition()));
+                new Section("Query API", ApiConfig.definition()),
+                new Section("HJ 212 gateway", GatewayConfig.definition()));
     }
 
     /** Whether {@code key} is a defined key or a Kafka client pass-through key. */
@@ -69,7 +70,7 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
     public static ParkWatchConfig from(Map<String, ?> values) {
         return new ParkWatchConfig(KafkaConnection.from(values), RegistryConnection.from(values),
                 TopicLayout.from(values), AccountingConfig.from(values), StorageConfig.from(values),
-                ApiConfig.from(values), StartupConfig.from(values));
+                ApiConfig.from(values), StartupConfig.from(values), GatewayConfig.from(values));
     }
 
     /**

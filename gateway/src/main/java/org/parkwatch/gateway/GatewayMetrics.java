@@ -1,0 +1,69 @@
+package org.parkwatch.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.parkwatch.gateway.hj212.PacketFault;
+import org.parkwatch.gateway.intake.PacketResult;
+
+/**
+ * The gateway's meters: open connections, packets per command and result, refusals per reason (under the
+ * pipeline's own {@code parkwatch.input.rejected}, input {@code hj212}), the time from a packet's arrival to its
+ * answer, and writes Kafka did not acknowledge.
+ */
+public final class GatewayMetrics {
+
+    private final MeterRegistry meters;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Counter opened;
+    private final Timer answerLatency;
+    private final Counter publishFailures;
+
+    public GatewayMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("parkwatch.gateway.connections", open, AtomicInteger::get)
+                .description("Device connections open now").register(meters);
+        this.opened = Counter.builder("parkwatch.gateway.connections.opened")
+                .description("Device connections accepted").register(meters);
+        this.answerLatency = Timer.builder("parkwatch.gateway.answer.latency")
+                .description("From a packet's arrival to its answer, sent once Kafka acknowledged its records")
+                .publishPercentileHistogram().register(meters);
+        this.publishFailures = Counter.builder("parkwatch.gateway.publish.failed")
+                .description("Packets whose records Kafka did not acknowledge: not answered, so the device resends")
+                .register(meters);
+    }
+
+    public void connectionOpened() {
+        open.incrementAndGet();
+        opened.increment();
+    }
+
+    public void connectionClosed() {
+        open.decrementAndGet();
+    }
+
+    /** @param cn a four-digit command, or "none"; anything else is counted as "none" to bound the tag's values */
+    public void packet(String cn, PacketResult result) {
+        String tag = cn.length() == 4 && cn.chars().allMatch(Character::isDigit) ? cn : "none";
+        meters.counter("parkwatch.gateway.packets", "cn", tag, "result", result.name()).increment();
+    }
+
+    public void rejected(PacketFault fault) {
+        Counter.builder("parkwatch.input.rejected")
+                .description("Input events sent to the dead-letter topic, by reason")
+                .tag("input", "hj212").tag("reason", "HJ212_" + fault.name())
+                .register(meters).increment();
+    }
+
+    public void answered(Duration latency) {
+        answerLatency.record(latency);
+    }
+
+    public void publishFailed() {
+        publishFailures.increment();
+    }
+}

@@ -1,0 +1,17 @@
+package org.parkwatch.gateway;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * How the gateway listens and where it writes.
+ *
+ * @param host           address to listen on
+ * @param port           TCP port; 0 picks a free one
+ * @param idleTimeout    a connection silent this long is closed (devices reconnect)
+ * @param zone           the zone of the devices' clocks, in which DataTime is read
+ * @param startupTimeout how long start-up waits for the device list to be read
+ */
+public record GatewaySettings(String host, int port, Duration idleTimeout, ZoneId zone, Duration startupTimeout,
+                              GatewayTopics topics) {
+}

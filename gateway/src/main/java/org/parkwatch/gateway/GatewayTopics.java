@@ -1,0 +1,12 @@
+package org.parkwatch.gateway;
+
+/**
+ * The topics the gateway reads and writes.
+ *
+ * @param rawPackets        every packet and refused byte run as received, keyed by MN
+ * @param devices           the registered devices (compacted, keyed by MN)
+ * @param wastewaterSamples the pipeline's wastewater input
+ * @param deadLetters       the dead-letter topic
+ */
+public record GatewayTopics(String rawPackets, String devices, String wastewaterSamples, String deadLetters) {
+}
