@@ -1,19 +1,12 @@
 package org.parkwatch.topology;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -64,12 +57,11 @@ final class ReferenceChanges {
     }
 
     /** Delegates everything and counts each write after it is done. Timestamped, as the store it wraps. */
-    private final class Counted implements KeyValueStore<Bytes, byte[]>, TimestampedBytesStore {
-
-        private final KeyValueStore<Bytes, byte[]> store;
+    private final class Counted extends DelegatingStateStore<KeyValueStore<Bytes, byte[]>>
+            implements KeyValueStore<Bytes, byte[]>, TimestampedBytesStore {
 
         Counted(KeyValueStore<Bytes, byte[]> store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -134,10 +126,6 @@ final class ReferenceChanges {
             return store.approximateNumEntries();
         }
 
-        @Override
-        public String name() {
-            return store.name();
-        }
 
         @Override
         public void init(StateStoreContext context, StateStore root) {
@@ -145,27 +133,9 @@ final class ReferenceChanges {
             count.incrementAndGet();
         }
 
-        @Override
-        @SuppressWarnings("deprecation")
-        public void flush() {
-            store.flush();
-        }
 
-        @Override
-        public void commit(Map<TopicPartition, Long> changelogOffsets) {
-            store.commit(changelogOffsets);
-        }
 
-        @Override
-        public Long committedOffset(TopicPartition partition) {
-            return store.committedOffset(partition);
-        }
 
-        @Override
-        @SuppressWarnings("deprecation")
-        public boolean managesOffsets() {
-            return store.managesOffsets();
-        }
 
         @Override
         public void close() {
@@ -173,24 +143,8 @@ final class ReferenceChanges {
             count.incrementAndGet();
         }
 
-        @Override
-        public boolean persistent() {
-            return store.persistent();
-        }
 
-        @Override
-        public boolean isOpen() {
-            return store.isOpen();
-        }
 
-        @Override
-        public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-            return store.query(query, positionBound, config);
-        }
 
-        @Override
-        public Position getPosition() {
-            return store.getPosition();
-        }
     }
 }

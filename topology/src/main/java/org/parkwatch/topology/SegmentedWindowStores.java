@@ -1,18 +1,10 @@
 package org.parkwatch.topology;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
@@ -82,12 +74,11 @@ final class SegmentedWindowStores {
     }
 
     /** Delegates everything; only an empty store's committed offset differs. */
-    static final class EmptyAware implements WindowStore<Bytes, byte[]> {
-
-        private final WindowStore<Bytes, byte[]> store;
+    static final class EmptyAware extends DelegatingStateStore<WindowStore<Bytes, byte[]>>
+            implements WindowStore<Bytes, byte[]> {
 
         EmptyAware(WindowStore<Bytes, byte[]> store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -153,56 +144,14 @@ final class SegmentedWindowStores {
             return store.backwardAll();
         }
 
-        @Override
-        public String name() {
-            return store.name();
-        }
 
-        @Override
-        public void init(StateStoreContext context, StateStore root) {
-            store.init(context, root);
-        }
 
-        @Override
-        @SuppressWarnings("deprecation")
-        public void flush() {
-            store.flush();
-        }
 
-        @Override
-        public void commit(Map<TopicPartition, Long> changelogOffsets) {
-            store.commit(changelogOffsets);
-        }
 
-        @Override
-        @SuppressWarnings("deprecation")
-        public boolean managesOffsets() {
-            return store.managesOffsets();
-        }
 
-        @Override
-        public void close() {
-            store.close();
-        }
 
-        @Override
-        public boolean persistent() {
-            return store.persistent();
-        }
 
-        @Override
-        public boolean isOpen() {
-            return store.isOpen();
-        }
 
-        @Override
-        public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-            return store.query(query, positionBound, config);
-        }
 
-        @Override
-        public Position getPosition() {
-            return store.getPosition();
-        }
     }
 }

@@ -13,11 +13,6 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -45,7 +40,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * <p>This implements Kafka Streams' internal {@code CachedStateStore} to be flushed at the right moment; an upgrade of
  * Kafka Streams that changes it fails the exactly-once tests (PipelineCrashRecoveryIT, TotalsRestartTest).
  */
-final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
+final class WriteBackStore<V> extends DelegatingStateStore<KeyValueStore<String, V>>
+        implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
     /** A builder of such a store over a logged, uncached persistent store: this is its cache. */
     static <V> StoreBuilder<WriteBackStore<V>> persistent(String name, Serde<String> keys, Serde<V> values,
@@ -59,14 +55,13 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
     private record Held(Object value, ProcessorRecordContext madeBy) {
     }
 
-    private final KeyValueStore<String, V> store;
     private final Map<String, Held> values;
     private final Set<String> changed = new HashSet<>();
     private Thread writer;
     private InternalProcessorContext<?, ?> context;
 
     WriteBackStore(KeyValueStore<String, V> store, int capacity) {
-        this.store = store;
+        super(store);
         this.values = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
@@ -190,21 +185,8 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
         store.commit(changelogOffsets);
     }
 
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return store.committedOffset(partition);
-    }
 
-    @Override
-    @SuppressWarnings("deprecation")
-    public boolean managesOffsets() {
-        return store.managesOffsets();
-    }
 
-    @Override
-    public String name() {
-        return store.name();
-    }
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
@@ -220,25 +202,9 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
         store.close();
     }
 
-    @Override
-    public boolean persistent() {
-        return store.persistent();
-    }
 
-    @Override
-    public boolean isOpen() {
-        return store.isOpen();
-    }
 
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return store.query(query, positionBound, config);
-    }
 
-    @Override
-    public Position getPosition() {
-        return store.getPosition();
-    }
 
     private void writeOutIfWriter() {
         if (Thread.currentThread() == writer) {
