@@ -68,7 +68,9 @@ class AlertRestartIT {
                 "parkwatch.topic.prefix", "alerting",
                 "parkwatch.api.port", "0",
                 "parkwatch.api.auth.required", "false",
-                "parkwatch.topic.partitions", "2");
+                "parkwatch.topic.partitions", "2",
+                // the killed process's partitions move to the next one after 6 s instead of the default 45 s
+                "parkwatch.kafka.session.timeout.ms", "6000");
         ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         Topics topics = config.topicLayout().topics();
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
@@ -116,7 +118,9 @@ class AlertRestartIT {
                 "parkwatch.topic.prefix", "rules",
                 "parkwatch.api.port", "0",
                 "parkwatch.api.auth.required", "false",
-                "parkwatch.topic.partitions", "2");
+                "parkwatch.topic.partitions", "2",
+                // the killed process's partitions move to the next one after 6 s instead of the default 45 s
+                "parkwatch.kafka.session.timeout.ms", "6000");
         ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         Topics topics = config.topicLayout().topics();
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {

@@ -82,6 +82,8 @@ class PipelineCrashRecoveryIT {
                 "parkwatch.api.port", "0",
                 "parkwatch.api.auth.required", "false",
                 "parkwatch.topic.partitions", "3",
+                // a killed process's partitions move to the next one after 6 s instead of the default 45 s
+                "parkwatch.kafka.session.timeout.ms", "6000",
                 // all events are accepted whatever their arrival order: this test is about crashes, not lateness
                 "parkwatch.grace.ms", String.valueOf(Duration.ofDays(2).toMillis()));
         ParkWatchConfig config = new ConfigLoader(Map.of()).load(java.util.Optional.empty(), settings);
