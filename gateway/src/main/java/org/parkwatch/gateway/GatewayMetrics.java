@@ -1,7 +1,11 @@
 package org.parkwatch.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +17,8 @@ import org.parkwatch.gateway.intake.PacketResult;
 /**
  * The gateway's meters: open connections, packets per command and result, refusals per reason (under the
  * pipeline's own {@code parkwatch.input.rejected}, input {@code hj212}), the time from a packet's arrival to its
- * answer, and writes Kafka did not acknowledge.
+ * answer, writes Kafka did not acknowledge, and when each device last sent a packet it was let in with (so a
+ * silent device shows on a dashboard before any data gap is judged).
  */
 public final class GatewayMetrics {
 
@@ -22,9 +27,16 @@ public final class GatewayMetrics {
     private final Counter opened;
     private final Timer answerLatency;
     private final Counter publishFailures;
+    private final Clock clock;
+    private final Map<String, AtomicLong> lastSeen = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry meters) {
+        this(meters, Clock.systemUTC());
+    }
+
+    GatewayMetrics(MeterRegistry meters, Clock clock) {
         this.meters = meters;
+        this.clock = clock;
         Gauge.builder("parkwatch.gateway.connections", open, AtomicInteger::get)
                 .description("Device connections open now").register(meters);
         this.opened = Counter.builder("parkwatch.gateway.connections.opened")
@@ -65,5 +77,19 @@ public final class GatewayMetrics {
 
     public void publishFailed() {
         publishFailures.increment();
+    }
+
+    /**
+     * A registered device sent a packet it was let in with (right password, known MN). Only those: an MN read from a
+     * refused packet is whatever its sender wrote, and tagging by it would let anyone grow the metric without bound.
+     */
+    public void deviceSeen(String mn) {
+        lastSeen.computeIfAbsent(mn, key -> {
+            AtomicLong seconds = new AtomicLong();
+            Gauge.builder("parkwatch.gateway.device.last.seen", seconds, AtomicLong::get)
+                    .description("When the device last sent a packet it was let in with, epoch seconds")
+                    .baseUnit("seconds").tag("mn", key).register(meters);
+            return seconds;
+        }).set(clock.instant().getEpochSecond());
     }
 }

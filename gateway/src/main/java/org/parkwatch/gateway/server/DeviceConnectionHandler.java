@@ -12,6 +12,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import org.parkwatch.gateway.GatewayMetrics;
 import org.parkwatch.gateway.intake.ConnectionIntake;
 import org.parkwatch.gateway.intake.Outcome;
+import org.parkwatch.gateway.intake.PacketResult;
 import org.parkwatch.gateway.intake.OutcomePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,9 @@ final class DeviceConnectionHandler extends ChannelInboundHandlerAdapter {
         for (Outcome outcome : outcomes) {
             long received = System.nanoTime();
             metrics.packet(outcome.cn(), outcome.result());
+            if (outcome.result() != PacketResult.REFUSED && outcome.rawKey() != null) {
+                metrics.deviceSeen(outcome.rawKey());
+            }
             outcome.rejection().ifPresent(rejection -> metrics.rejected(rejection.fault()));
             publisher.publish(outcome, peer).whenComplete((written, failure) -> {
                 if (failure != null) {
