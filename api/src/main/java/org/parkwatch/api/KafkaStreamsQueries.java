@@ -249,13 +249,15 @@ public final class KafkaStreamsQueries {
     }
 
     /**
-     * The latest event time accounted into a subject's open windows: how far the pipeline has come through the
-     * subject's events, e.g. while a month of history is being accounted.
+     * How far the pipeline has come through a subject's events, e.g. while a month of history is being accounted:
+     * the end of the latest interval accounted into its open windows. An activity is accounted at the last
+     * millisecond of its interval, so the end is that time plus one millisecond (a reading up to 10:30 reads 10:30).
      */
     Optional<Instant> accountedThrough(SubjectType type, String subjectId) {
         WindowBookState state = books(type).get(subjectId);
         return state == null ? Optional.empty() : state.getWindows().stream()
-                .map(w -> w.getLatestActivityTime()).filter(java.util.Objects::nonNull).max(Instant::compareTo);
+                .map(w -> w.getLatestActivityTime()).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+                .map(t -> t.plusMillis(1));
     }
 
     /** The enabled intensity rules that apply to a park: its intensity targets. */

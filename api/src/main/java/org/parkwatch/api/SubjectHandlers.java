@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.WindowKind;
 import org.parkwatch.topology.StoreNames;
@@ -165,7 +166,7 @@ final class SubjectHandlers {
     private List<Map<String, Object>> intensities(SubjectType type, String id, List<EmissionTotals> windows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (EmissionTotals w : windows) {
-            queries.intensity(type, id, w.getWindow(), w.getWindowStart()).map(JsonViews::intensity).ifPresent(out::add);
+            queries.intensity(type, id, w.getWindow(), w.getWindowStart()).map(this::intensityView).ifPresent(out::add);
         }
         return out;
     }
@@ -177,11 +178,14 @@ final class SubjectHandlers {
     private List<Map<String, Object>> latestCovered(SubjectType type, String id) {
         return CurrentPeriods.CALENDAR_WINDOWS.stream()
                 .flatMap(kind -> queries.latestCoveredIntensity(type, id, kind).stream())
-                .map(i -> {
-                    Map<String, Object> view = JsonViews.intensity(i);
-                    view.put("current", periods.isCurrent(i.getWindow(), i.getWindowStart()));
-                    return view;
-                }).toList();
+                .map(this::intensityView).toList();
+    }
+
+    /** An intensity view, flagged {@code current} as totals are. */
+    private Map<String, Object> intensityView(IntensitySnapshot i) {
+        Map<String, Object> view = JsonViews.intensity(i);
+        view.put("current", periods.isCurrent(i.getWindow(), i.getWindowStart()));
+        return view;
     }
 
     /** The calendar the windows are cut on and the start of its current hour, day, month and year. */
