@@ -5,6 +5,8 @@
   var REFRESH_MS = 3000;
   var WINDOWS = [["HOUR", "This hour"], ["DAY", "Today"], ["MONTH_TO_DATE", "Month to date"], ["YEAR_TO_DATE", "Year to date"]];
   var selectedPark = null;
+  // The accounting calendar's zone, as the API reports it: periods are named on it, not on the browser's clock.
+  var zone = "Asia/Shanghai";
   var token = sessionStorage.getItem("parkwatch.token");
 
   function $(id) { return document.getElementById(id); }
@@ -40,6 +42,30 @@
     return iso ? new Date(iso).toLocaleTimeString("en-GB", { hour12: false, hour: "2-digit", minute: "2-digit" }) : "–";
   }
 
+  function fmt(iso, options) {
+    var o = { timeZone: zone };
+    Object.keys(options).forEach(function (k) { o[k] = options[k]; });
+    return new Date(iso).toLocaleString("en-GB", o);
+  }
+
+  // A window named by its own period, e.g. "hour 10:00, 2 Nov", "day 2 Nov", "month Nov 2026", "year 2026".
+  function period(w) {
+    var s = w.windowStart;
+    switch (w.window) {
+      case "HOUR": return "hour " + fmt(s, { hour: "2-digit", minute: "2-digit", hour12: false }) + ", "
+        + fmt(s, { day: "numeric", month: "short" });
+      case "DAY": return "day " + fmt(s, { day: "numeric", month: "short" });
+      case "MONTH_TO_DATE": return "month " + fmt(s, { month: "short", year: "numeric" });
+      case "YEAR_TO_DATE": return "year " + fmt(s, { year: "numeric" });
+      default: return w.window.toLowerCase() + " " + fmt(s, {});
+    }
+  }
+
+  // "This hour" only for the window the API says is current by the wall clock; any other is named by its period.
+  function windowLabel(w, currentLabel) {
+    return !w || w.current ? currentLabel : "latest: " + period(w);
+  }
+
   function ApiError(status, message) { this.status = status; this.message = message; }
 
   function get(path) {
@@ -73,17 +99,44 @@
   }
 
   function renderOverview(park) {
+    if (park.calendar && park.calendar.zone) { zone = park.calendar.zone; }
     $("park-name").textContent = park.parkId + " · " + park.enterpriseCount + " enterprises";
+    renderCatchUp(park);
     var body = $("overview-body");
     body.textContent = "";
     WINDOWS.forEach(function (w) {
       var t = latest(park.currentWindows, w[0]);
-      var tr = row([el("th", w[1]), num(co2(t), 3), num(t && t.co2Scope2LocationT, 3), num(t && t.so2Kg, 2),
+      var tr = row([el("th", windowLabel(t, w[1])), num(co2(t), 3), num(t && t.co2Scope2LocationT, 3), num(t && t.so2Kg, 2),
         num(t && t.codKg, 2), num(t && t.nh3nKg, 2), num(t && t.energyTce, 3), num(t && t.entryCount, 0)]);
       tr.id = "overview-" + w[0];
       body.appendChild(tr);
     });
     renderIntensities(park);
+  }
+
+  // While the history is being accounted the latest event time lags the wall clock's current hour: say how far it is.
+  function renderCatchUp(park) {
+    var note = $("catch-up");
+    var through = park.accountedThrough, hour = park.calendar && park.calendar.currentStarts.HOUR;
+    var behind = through && hour && new Date(through).getTime() < new Date(hour).getTime();
+    note.hidden = !behind;
+    note.textContent = behind ? "catching up: accounted through "
+      + fmt(through, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false }) : "";
+  }
+
+  // The intensity a target is judged against: the window's own when it has values, otherwise the latest window an
+  // IAV report covers (a month's report comes after the month).
+  function intensityFor(park, kind, metric) {
+    var open = latest(park.intensities, kind);
+    if (open && open.values[metric] !== null && open.values[metric] !== undefined) { return open; }
+    var covered = latest(park.latestCoveredIntensities, kind);
+    return covered && covered.values[metric] !== null && covered.values[metric] !== undefined ? covered : open;
+  }
+
+  function intensityPeriod(i, kind) {
+    if (!i) { return kind.replace(/_/g, " ").toLowerCase(); }
+    var name = (i.current ? "this " : "") + period(i);
+    return i.status === "PARTIAL" ? name + " (IAV for " + num(i.coveredHours, 0) + " h)" : name;
   }
 
   // Intensities (per 10^4 RMB of industrial added value) against the park's targets (its intensity rules).
@@ -102,16 +155,20 @@
       return Object.keys(i.values).map(function (m) { return { metric: m, window: i.window, unit: "" }; });
     }));
     rows.forEach(function (t) {
-      var i = latest(intensities, t.window);
+      var i = intensityFor(park, t.window, t.metric);
       var value = i ? i.values[t.metric] : null;
       var state = value === null || value === undefined ? "PENDING"
         : (t.limit !== undefined && t.limit !== null && value > t.limit) ? "CRITICAL"
         : (t.warningLevel !== undefined && t.warningLevel !== null && value > t.warningLevel) ? "WARNING" : "OK";
       var label = state === "PENDING" ? "no added value yet" : state === "CRITICAL" ? "above target"
         : state === "WARNING" ? "near target" : "on target";
-      var tr = row([el("td", t.metric, "text"), t.window.replace(/_/g, " ").toLowerCase(), num(value, 4) + " " + (t.unit || ""),
+      // Two rules may judge the same metric (a national standard and a provincial guideline): name each.
+      var name = el("td", t.metric, "text");
+      if (t.ruleId) { name.appendChild(el("div", t.ruleId + (t.source ? " · " + t.source : ""), "message muted rule")); }
+      var tr = row([name, intensityPeriod(i, t.window), num(value, 4) + " " + (t.unit || ""),
         num(t.warningLevel, 4), num(t.limit, 4), el("span", label, "status " + (state === "PENDING" ? "NO_DATA" : state))]);
       tr.setAttribute("data-metric", t.metric);
+      if (t.ruleId) { tr.setAttribute("data-rule-id", t.ruleId); }
       table.appendChild(tr);
     });
     var title = el("h3", "Intensity against targets");
@@ -184,14 +241,21 @@
     $("alert-count").className = "badge" + (alerts.total > 0 ? " active" : "");
   }
 
+  // A figure of a window that is not the current one carries its period, so a month-old hour never reads "this hour".
+  function figure(value, digits, w) {
+    var td = el("td", num(value, digits));
+    if (w && !w.current) { td.appendChild(el("div", period(w), "period muted")); }
+    return td;
+  }
+
   function renderEnterprises(list) {
     var body = $("enterprises-body");
     body.textContent = "";
     list.forEach(function (e) {
       var tr = row([el("span", e.status.replace("_", " "), "status " + e.status), e.enterpriseId, el("td", e.name, "text"),
-        el("td", e.sector, "text"), num(co2(e.currentHour), 3), num(co2(e.currentDay), 3),
-        num(e.currentDay && e.currentDay.so2Kg, 2), num(e.currentDay && e.currentDay.codKg, 2),
-        num(e.currentDay && e.currentDay.energyTce, 3)]);
+        el("td", e.sector, "text"), figure(co2(e.currentHour), 3, e.currentHour),
+        figure(co2(e.currentDay), 3, e.currentDay), num(e.currentDay && e.currentDay.so2Kg, 2),
+        num(e.currentDay && e.currentDay.codKg, 2), num(e.currentDay && e.currentDay.energyTce, 3)]);
       tr.setAttribute("data-enterprise-id", e.enterpriseId);
       body.appendChild(tr);
     });

@@ -46,7 +46,8 @@ public final class ApiServer implements AutoCloseable {
         Peers peers = new Peers(new ClusterRouter(streams, settings.advertised()),
                 new PeerClient(settings.requiredToken(), settings.tls()));
         AlertHandlers alerts = new AlertHandlers(queries, peers, clock);
-        SubjectHandlers subjects = new SubjectHandlers(queries, peers, alerts, clock);
+        SubjectHandlers subjects = new SubjectHandlers(queries, peers, alerts, clock,
+                new CurrentPeriods(settings.calendarZone(), clock));
         AuditHandlers audit = new AuditHandlers(queries, peers, clock);
         byte[] openApi = resource("/openapi.yaml");
 

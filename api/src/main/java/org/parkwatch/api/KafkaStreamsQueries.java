@@ -30,6 +30,7 @@ import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.IntensitySnapshot;
+import org.parkwatch.avro.IntensityStatus;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.WindowKind;
@@ -48,6 +49,9 @@ public final class KafkaStreamsQueries {
     // Alert history keys start with the transition time in this fixed width, so byte order is time order.
     private static final DateTimeFormatter FIXED_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    // Two months of hours: an IAV report covers a month, and arrives after it.
+    private static final int MAX_INTENSITY_LOOKBACK = 62 * 24;
 
     private final KafkaStreams streams;
 
@@ -219,6 +223,41 @@ public final class KafkaStreamsQueries {
         String name = type == SubjectType.PARK ? StoreNames.PARK_INTENSITY : StoreNames.ENTERPRISE_INTENSITY;
         return this.<ReadOnlyKeyValueStore<String, IntensitySnapshot>>optionalStore(name, QueryableStoreTypes.keyValueStore())
                 .map(store -> store.get(type + ":" + subjectId + ":" + window + ":" + start));
+    }
+
+    /**
+     * The intensity of the latest window of a kind that an IAV report covers at least in part (status AVAILABLE or
+     * PARTIAL), looking back over at most {@code MAX_INTENSITY_LOOKBACK} windows.
+     */
+    Optional<IntensitySnapshot> latestCoveredIntensity(SubjectType type, String subjectId, WindowKind window) {
+        String name = type == SubjectType.PARK ? StoreNames.PARK_INTENSITY : StoreNames.ENTERPRISE_INTENSITY;
+        String prefix = type + ":" + subjectId + ":" + window + ":";
+        return this.<ReadOnlyKeyValueStore<String, IntensitySnapshot>>optionalStore(name,
+                QueryableStoreTypes.keyValueStore()).flatMap(store -> {
+                    // Keys end with the window start as Instant.toString(), fixed width for whole hours: reverse key
+                    // order is latest first. '~' sorts after every character of an instant.
+                    try (KeyValueIterator<String, IntensitySnapshot> it = store.reverseRange(prefix, prefix + "~")) {
+                        for (int seen = 0; it.hasNext() && seen < MAX_INTENSITY_LOOKBACK; seen++) {
+                            IntensitySnapshot s = it.next().value;
+                            if (s != null && s.getStatus() != IntensityStatus.PENDING) {
+                                return Optional.of(s);
+                            }
+                        }
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    /**
+     * How far the pipeline has come through a subject's events, e.g. while a month of history is being accounted:
+     * the end of the latest interval accounted into its open windows. An activity is accounted at the last
+     * millisecond of its interval, so the end is that time plus one millisecond (a reading up to 10:30 reads 10:30).
+     */
+    Optional<Instant> accountedThrough(SubjectType type, String subjectId) {
+        WindowBookState state = books(type).get(subjectId);
+        return state == null ? Optional.empty() : state.getWindows().stream()
+                .map(w -> w.getLatestActivityTime()).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+                .map(t -> t.plusMillis(1));
     }
 
     /** The enabled intensity rules that apply to a park: its intensity targets. */

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.WindowKind;
 import org.parkwatch.topology.StoreNames;
@@ -30,12 +31,15 @@ final class SubjectHandlers {
     private final Peers peers;
     private final AlertHandlers alerts;
     private final Clock clock;
+    private final CurrentPeriods periods;
 
-    SubjectHandlers(KafkaStreamsQueries queries, Peers peers, AlertHandlers alerts, Clock clock) {
+    SubjectHandlers(KafkaStreamsQueries queries, Peers peers, AlertHandlers alerts, Clock clock,
+                    CurrentPeriods periods) {
         this.queries = queries;
         this.peers = peers;
         this.alerts = alerts;
         this.clock = clock;
+        this.periods = periods;
     }
 
     void register(RoutesConfig routes) {
@@ -52,7 +56,10 @@ final class SubjectHandlers {
         });
     }
 
-    /** Enterprises by id, each with its current hour and day and a status colour from its open alerts. */
+    /**
+     * Enterprises by id, each with its latest hour and day (flagged {@code current} when they are the wall clock's)
+     * and a status colour from its open alerts.
+     */
     private void enterprises(Context ctx) {
         PageRequest page = Params.page(ctx);
         List<Enterprise> all = queries.enterprises().stream()
@@ -87,7 +94,10 @@ final class SubjectHandlers {
         body.put("status", open.status(id, !windows.isEmpty()).name());
         body.put("openAlerts", open.of(id).size());
         body.put("currentWindows", views(windows));
+        body.put("calendar", calendar());
+        body.put("accountedThrough", queries.accountedThrough(SubjectType.ENTERPRISE, id).orElse(null));
         body.put("intensities", intensities(SubjectType.ENTERPRISE, id, windows));
+        body.put("latestCoveredIntensities", latestCovered(SubjectType.ENTERPRISE, id));
         ctx.json(body);
     }
 
@@ -120,7 +130,10 @@ final class SubjectHandlers {
         body.put("enterprises", enterprises.stream().map(JsonViews::enterprise).toList());
         List<EmissionTotals> windows = queries.openWindows(SubjectType.PARK, id);
         body.put("currentWindows", views(windows));
+        body.put("calendar", calendar());
+        body.put("accountedThrough", queries.accountedThrough(SubjectType.PARK, id).orElse(null));
         body.put("intensities", intensities(SubjectType.PARK, id, windows));
+        body.put("latestCoveredIntensities", latestCovered(SubjectType.PARK, id));
         body.put("targets", queries.intensityTargets(id).stream().map(JsonViews::target).toList());
         ctx.json(body);
     }
@@ -153,9 +166,35 @@ final class SubjectHandlers {
     private List<Map<String, Object>> intensities(SubjectType type, String id, List<EmissionTotals> windows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (EmissionTotals w : windows) {
-            queries.intensity(type, id, w.getWindow(), w.getWindowStart()).map(JsonViews::intensity).ifPresent(out::add);
+            queries.intensity(type, id, w.getWindow(), w.getWindowStart()).map(this::intensityView).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * For each window kind, the intensity of the latest window an IAV report covers (in whole or in part): what a
+     * target can be judged against while the open window has no added value yet (a month's report comes after it).
+     */
+    private List<Map<String, Object>> latestCovered(SubjectType type, String id) {
+        return CurrentPeriods.CALENDAR_WINDOWS.stream()
+                .flatMap(kind -> queries.latestCoveredIntensity(type, id, kind).stream())
+                .map(this::intensityView).toList();
+    }
+
+    /** An intensity view, flagged {@code current} as totals are. */
+    private Map<String, Object> intensityView(IntensitySnapshot i) {
+        Map<String, Object> view = JsonViews.intensity(i);
+        view.put("current", periods.isCurrent(i.getWindow(), i.getWindowStart()));
+        return view;
+    }
+
+    /** The calendar the windows are cut on and the start of its current hour, day, month and year. */
+    private Map<String, Object> calendar() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zone", periods.zone().getId());
+        m.put("now", clock.instant());
+        m.put("currentStarts", periods.starts());
+        return m;
     }
 
     private Map<String, Object> openWindows(SubjectType type) {
@@ -178,7 +217,12 @@ final class SubjectHandlers {
                         + SUBJECT_TYPES));
     }
 
-    private static List<Map<String, Object>> views(List<EmissionTotals> totals) {
-        return totals.stream().map(JsonViews::totals).toList();
+    /** Totals views, each flagged {@code current} when its window contains the wall-clock instant. */
+    private List<Map<String, Object>> views(List<EmissionTotals> totals) {
+        return totals.stream().map(t -> {
+            Map<String, Object> view = JsonViews.totals(t);
+            view.put("current", periods.isCurrent(t.getWindow(), t.getWindowStart()));
+            return view;
+        }).toList();
     }
 }

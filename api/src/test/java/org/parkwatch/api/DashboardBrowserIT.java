@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +49,10 @@ class DashboardBrowserIT {
     private static final String HOUR_CO2 =
             "(() => { const r = document.querySelector('#overview-HOUR'); return r ? r.cells[1].innerText : null; })()";
 
+    private static final String HOUR_LABEL = "document.querySelector('#overview-HOUR th').innerText";
+    private static final String DAY_LABEL = "document.querySelector('#overview-DAY th').innerText";
+    private static final String TARGET_ROW = "document.querySelector('#intensity-table [data-rule-id=%s]').innerText";
+
     @TempDir
     Path stateDir;
 
@@ -80,6 +86,9 @@ class DashboardBrowserIT {
                 "tCO2/10^4 RMB");
         fixture.publishParkTarget("target-energy-day", "park-1", "energy.intensity", WindowKind.DAY, 0.45, 0.5,
                 "tce/10^4 RMB");
+        // A second target of the same metric (another standard): its row must be told apart by its rule.
+        fixture.publishParkTarget("target-energy-day-strict", "park-1", "energy.intensity", WindowKind.DAY, 0.3,
+                0.35, "tce/10^4 RMB");
         PipelineFixture.Instance instance = fixture.start(fixture.newApplicationId(), stateDir,
                 ApiSettings.local("127.0.0.1", 0));
         await().atMost(Duration.ofSeconds(90)).until(() -> instance.streams().state() == KafkaStreams.State.RUNNING);
@@ -95,11 +104,40 @@ class DashboardBrowserIT {
             assertThat(browser.text(HOUR_CO2)).isEqualTo("–");
         });
 
+        // History first: a round at 10:30 two days ago (Beijing). The park's latest windows are then two days old:
+        // named by their own period, never "This hour", and the dashboard says it is catching up.
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        LocalDate twoDaysAgo = LocalDate.now(beijing).minusDays(2);
+        Instant oldDay = twoDaysAgo.atStartOfDay(beijing).toInstant();
+        sendRound(oldDay.plus(Duration.ofMinutes(10 * 60 + 30)), 0);
+        String oldDate = twoDaysAgo.getDayOfMonth() + " "
+                + twoDaysAgo.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(browser.text(HOUR_LABEL)).isEqualTo("latest: hour 10:00, " + oldDate);
+            assertThat(browser.text(DAY_LABEL)).isEqualTo("latest: day " + oldDate);
+            assertThat(browser.text("document.querySelector('#catch-up').innerText"))
+                    .isEqualTo("catching up: accounted through " + oldDate + ", 10:30");
+            assertThat(browser.text("document.querySelector('[data-enterprise-id=E0001]').innerText"))
+                    .contains("hour 10:00, " + oldDate, "day " + oldDate);
+        });
+        // Then that day's IAV reports, which come later (their record time is now): the day targets are judged
+        // against the covered day, named by its period, instead of "no added value yet"; each row names its rule.
+        for (String[] e : ENTERPRISES) {
+            fixture.sendOutputReport(e[0] + "-iav-old", e[0], oldDay, oldDay.plus(1, ChronoUnit.DAYS), 100.0);
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(browser.text(TARGET_ROW.formatted("target-co2-day")))
+                    .contains("co2.intensity.location", "target-co2-day · test target", "day " + oldDate, "on target")
+                    .doesNotContain("no added value yet");
+            assertThat(browser.text(TARGET_ROW.formatted("target-energy-day"))).contains("target-energy-day · ");
+            assertThat(browser.text(TARGET_ROW.formatted("target-energy-day-strict")))
+                    .contains("target-energy-day-strict · ", "day " + oldDate);
+        });
+
         // Each enterprise reports 160 x 10^4 RMB of added value for today (Beijing time), 53.3 for the park per hour.
         // The day's intensity is highest just after Beijing midnight, when only the current hour's two rounds below
         // (8 enterprises, 14 400 kWh each round, about 8 t CO2) fall in today: 16 / 53.3 = 0.30, below the 0.54
         // warning level of the park intensity rule whatever the time of day, so no intensity alert opens here.
-        ZoneId beijing = ZoneId.of("Asia/Shanghai");
         Instant today = LocalDate.now(beijing).atStartOfDay(beijing).toInstant();
         for (String[] e : ENTERPRISES) {
             fixture.sendOutputReport(e[0] + "-iav", e[0], today, today.plus(1, ChronoUnit.DAYS), 160.0);
@@ -125,6 +163,15 @@ class DashboardBrowserIT {
                 filled += b.asDouble() > 0 ? 1 : 0;
             }
             assertThat(filled).isGreaterThanOrEqualTo(12);
+        });
+        // Caught up: the current windows are labelled as such, and the note is gone.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(browser.text(HOUR_LABEL)).isEqualTo("This hour");
+            assertThat(browser.text(DAY_LABEL)).isEqualTo("Today");
+            assertThat(browser.text("String(document.querySelector('#catch-up').hidden)")).isEqualTo("true");
+            assertThat(browser.text("document.querySelector('[data-enterprise-id=E0001]').innerText"))
+                    .doesNotContain(oldDate);
+            assertThat(browser.text(TARGET_ROW.formatted("target-co2-day"))).contains("this day");
         });
         double before = number(browser.text(HOUR_CO2));
 

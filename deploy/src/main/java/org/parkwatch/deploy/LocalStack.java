@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -145,44 +146,61 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * On a new data directory the park's history is filled in first, so the API shows figures at once: the previous
-     * month and this month up to today at 15-minute readings (with the previous month's IAV reports, so intensities
-     * have a denominator), then today at 1-minute readings. Then events follow the wall clock. A restart on kept data
-     * resumes at the wall clock: filling in again would only produce resends and late events.
+     * month and this month up to yesterday as daily records (with the previous month's IAV reports, so intensities
+     * have a denominator), yesterday and today up to the current hour at hourly readings, then the current hour at
+     * 1-minute readings. Then events follow the wall clock. The coarser the past, the fewer events the pipeline
+     * accounts before it reaches the current hour (BENCHMARKS.md, "First minutes of ./parkwatch local"); the totals
+     * are as exact either way, since each record carries its own amount. A restart on kept data resumes at the wall
+     * clock: filling in again would only produce resends and late events.
      */
     private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed,
                                 boolean newData, boolean withHistory) {
         SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         Properties producer = new Properties();
         producer.put("bootstrap.servers", bootstrap);
-        ParkSimulator history = ParkSimulator.withKafka(new EventGenerator(park, GeneratorSettings.defaults(seed)),
-                simulatorTopics, producer, SimulatorCommand.registrySerializer(registryUrl));
-        ParkSimulator live = ParkSimulator.withKafka(new EventGenerator(park, GeneratorSettings.defaults(seed)
-                        .withMeterInterval(Duration.ofMinutes(1)).withSampleInterval(Duration.ofMinutes(5))),
-                simulatorTopics, producer, SimulatorCommand.registrySerializer(registryUrl));
-        started.push(history::stop);
+        ParkSimulator daily = simulator(park, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofDays(1))
+                .withSampleInterval(Duration.ofDays(1)), simulatorTopics, producer, registryUrl);
+        ParkSimulator hourly = simulator(park, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofHours(1))
+                .withSampleInterval(Duration.ofHours(1)), simulatorTopics, producer, registryUrl);
+        ParkSimulator live = simulator(park, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofMinutes(1))
+                .withSampleInterval(Duration.ofMinutes(5)), simulatorTopics, producer, registryUrl);
+        started.push(daily::stop);
+        started.push(hourly::stop);
         started.push(live::stop);
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(park.zone());
         Instant startOfDay = today.atStartOfDay(park.zone()).toInstant();
+        Instant startOfYesterday = today.minusDays(1).atStartOfDay(park.zone()).toInstant();
         Instant startOfLastMonth = today.withDayOfMonth(1).minusMonths(1).atStartOfDay(park.zone()).toInstant();
+        Instant startOfHour = now.atZone(park.zone()).truncatedTo(ChronoUnit.HOURS).toInstant();
         simulatorThread = new Thread(() -> {
             try {
                 if (newData && withHistory) {
-                    history.run(RunPlan.backfill(startOfLastMonth, startOfDay).withProgress(false).withEnterprises(false));
+                    daily.run(RunPlan.backfill(startOfLastMonth, startOfYesterday).withProgress(false)
+                            .withEnterprises(false));
                 }
                 if (newData) {
-                    live.run(RunPlan.backfill(startOfDay, now).withProgress(false).withEnterprises(false));
+                    hourly.run(RunPlan.backfill(withHistory ? startOfYesterday : startOfDay, startOfHour)
+                            .withProgress(false).withEnterprises(false));
+                    live.run(RunPlan.backfill(startOfHour, now).withProgress(false).withEnterprises(false));
                 }
                 live.run(RunPlan.realTime(newData ? now : Instant.now()).withEnterprises(false));
             } catch (RuntimeException e) {
                 log.error("Simulator stopped", e);
             } finally {
-                history.close();
+                daily.close();
+                hourly.close();
                 live.close();
             }
         }, "parkwatch-simulator");
         simulatorThread.setDaemon(true);
         simulatorThread.start();
+    }
+
+    private static ParkSimulator simulator(ParkModel park, GeneratorSettings settings, SimulatorTopics topics,
+                                           Properties producer, String registryUrl) {
+        return ParkSimulator.withKafka(new EventGenerator(park, settings), topics, producer,
+                SimulatorCommand.registrySerializer(registryUrl));
     }
 
     private static void print(PrintStream out, String what, org.parkwatch.deploy.admin.PublishSummary summary) {

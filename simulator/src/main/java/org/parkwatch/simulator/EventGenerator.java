@@ -22,9 +22,12 @@ import org.apache.avro.specific.SpecificRecord;
  * one instant, enterprise by enterprise, meters before units before outlets.
  *
  * <p>An event depends only on its source and interval, so the events of (a, c] are those of (a, b] followed by
- * those of (b, c].
+ * those of (b, c]. Intervals of several hours (daily records) start at local midnight of the park's zone, which
+ * must then be a whole number of hours from UTC; their load factor is the mean of the hours they span.
  */
 public final class EventGenerator {
+
+    private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
 
     private final ParkModel park;
     private final GeneratorSettings settings;
@@ -33,6 +36,8 @@ public final class EventGenerator {
     private final long meterMillis;
     private final long sampleMillis;
     private final long stepMillis;
+    // How far local midnight lies from a UTC multiple of a day: intervals longer than an hour are counted from it.
+    private final long localMidnightMillis;
 
     public EventGenerator(ParkModel park, GeneratorSettings settings) {
         this.park = Objects.requireNonNull(park, "park");
@@ -42,6 +47,12 @@ public final class EventGenerator {
         this.meterMillis = settings.meterInterval().toMillis();
         this.sampleMillis = settings.sampleInterval().toMillis();
         this.stepMillis = gcd(meterMillis, sampleMillis);
+        long offset = park.zone().getRules().getOffset(Instant.EPOCH).getTotalSeconds() * 1000L;
+        if (Math.max(meterMillis, sampleMillis) > HOUR_MILLIS && offset % HOUR_MILLIS != 0) {
+            throw new IllegalArgumentException("intervals longer than an hour need a zone a whole number of hours"
+                    + " from UTC, not " + park.zone());
+        }
+        this.localMidnightMillis = offset;
     }
 
     public ParkModel park() {
@@ -77,7 +88,7 @@ public final class EventGenerator {
 
     /** The first grid instant strictly after {@code time}. */
     Instant nextStepAfter(Instant time) {
-        return Instant.ofEpochMilli(Math.floorDiv(time.toEpochMilli(), stepMillis) * stepMillis + stepMillis);
+        return Instant.ofEpochMilli(gridAfter(time.toEpochMilli()));
     }
 
     private final class StepIterator implements Iterator<SimulatedEvent> {
@@ -91,7 +102,7 @@ public final class EventGenerator {
         StepIterator(long from, long to) {
             this.cursor = from;
             this.end = to;
-            this.nextGrid = Math.floorDiv(from, stepMillis) * stepMillis + stepMillis;
+            this.nextGrid = gridAfter(from);
             this.nextMonth = monthStartAfter(Instant.ofEpochMilli(from), park.zone());
         }
 
@@ -132,22 +143,22 @@ public final class EventGenerator {
         }
 
         private void addIntervals(long t) {
-            boolean meterDue = t % meterMillis == 0;
-            boolean sampleDue = t % sampleMillis == 0;
+            boolean meterDue = due(t, meterMillis);
+            boolean sampleDue = due(t, sampleMillis);
             ZonedDateTime meterStart = Instant.ofEpochMilli(t - meterMillis).atZone(park.zone());
             ZonedDateTime sampleStart = Instant.ofEpochMilli(t - sampleMillis).atZone(park.zone());
             Instant eventTime = Instant.ofEpochMilli(t);
             for (EnterpriseSpec e : park.enterprises()) {
                 LoadProfile profile = e.profile();
                 if (meterDue) {
-                    double factor = profile.factor(meterStart.getDayOfWeek(), meterStart.getHour());
+                    double factor = meanFactor(profile, meterStart, meterMillis);
                     for (int j = 0; j < e.meters().size(); j++) {
                         addWithDefect(EventKind.METER_READING, e, eventTime, j,
                                 sources.meterReading(e, j, t - meterMillis, t, factor));
                     }
                 }
                 if (sampleDue) {
-                    double factor = profile.factor(sampleStart.getDayOfWeek(), sampleStart.getHour());
+                    double factor = meanFactor(profile, sampleStart, sampleMillis);
                     for (int j = 0; j < e.combustionUnits().size(); j++) {
                         addWithDefect(EventKind.FUEL_CONSUMPTION, e, eventTime, j,
                                 sources.fuelConsumption(e, j, t - sampleMillis, t, factor));
@@ -176,6 +187,32 @@ public final class EventGenerator {
             buffer.add(event);
             return event;
         }
+    }
+
+    /** The first grid instant strictly after {@code t}; a grid of hours runs from local midnight. */
+    private long gridAfter(long t) {
+        long shift = stepMillis > HOUR_MILLIS ? localMidnightMillis : 0;
+        return Math.floorDiv(t + shift, stepMillis) * stepMillis + stepMillis - shift;
+    }
+
+    /** Whether an interval of this length ends at {@code t}; intervals of hours end on local midnight's grid. */
+    private boolean due(long t, long intervalMillis) {
+        return intervalMillis > HOUR_MILLIS ? Math.floorMod(t + localMidnightMillis, intervalMillis) == 0
+                : t % intervalMillis == 0;
+    }
+
+    /** The load factor of an interval: its hour's, or the mean of the hours of a longer one. */
+    private static double meanFactor(LoadProfile profile, ZonedDateTime start, long intervalMillis) {
+        if (intervalMillis <= HOUR_MILLIS) {
+            return profile.factor(start.getDayOfWeek(), start.getHour());
+        }
+        long hours = intervalMillis / HOUR_MILLIS;
+        double sum = 0;
+        for (int h = 0; h < hours; h++) {
+            ZonedDateTime hour = start.plusHours(h);
+            sum += profile.factor(hour.getDayOfWeek(), hour.getHour());
+        }
+        return sum / hours;
     }
 
     /** The start of the first calendar month of {@code zone} that begins strictly after {@code time}. */

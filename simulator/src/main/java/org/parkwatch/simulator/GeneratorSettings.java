@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param seed                   the same seed gives the same events
  * @param meterInterval          metering interval of energy meters; must divide an hour (HJ 212-2017 allows
- *                               minute intervals of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30 min, domain.md 1.1)
- * @param sampleInterval         interval of fuel and wastewater events; must divide an hour
+ *                               minute intervals of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30 min, domain.md 1.1) or be
+ *                               whole hours dividing a day (daily records, as plants keep them for fuel and meters)
+ * @param sampleInterval         interval of fuel and wastewater events; divides an hour or is whole hours dividing
+ *                               a day
  * @param analyserGapProbability chance that one analyser (COD or NH3-N) of a wastewater sample has no valid value
  *                               (flag D, M or B, concentration absent)
  * @param badEventRate           chance that a valid meter, fuel or wastewater event is followed by a deliberately
@@ -20,11 +22,12 @@ public record GeneratorSettings(long seed, Duration meterInterval, Duration samp
                                 double analyserGapProbability, double badEventRate, ExcursionSettings excursions) {
 
     private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     public GeneratorSettings {
         Objects.requireNonNull(excursions, "excursions");
-        requireDividesHour("meterInterval", meterInterval);
-        requireDividesHour("sampleInterval", sampleInterval);
+        requireRegularInterval("meterInterval", meterInterval);
+        requireRegularInterval("sampleInterval", sampleInterval);
         ExcursionSettings.requireProbability("analyserGapProbability", analyserGapProbability);
         ExcursionSettings.requireProbability("badEventRate", badEventRate);
     }
@@ -59,12 +62,14 @@ public record GeneratorSettings(long seed, Duration meterInterval, Duration samp
                 settings);
     }
 
-    private static void requireDividesHour(String name, Duration interval) {
+    private static void requireRegularInterval(String name, Duration interval) {
         Objects.requireNonNull(interval, name);
         long millis = interval.toMillis();
-        if (millis <= 0 || millis % 60_000 != 0 || HOUR_MILLIS % millis != 0) {
-            throw new IllegalArgumentException(name + " must be a whole number of minutes dividing an hour: "
-                    + interval);
+        boolean dividesHour = millis > 0 && millis % 60_000 == 0 && HOUR_MILLIS % millis == 0;
+        boolean hoursDividingDay = millis > HOUR_MILLIS && millis % HOUR_MILLIS == 0 && DAY_MILLIS % millis == 0;
+        if (!dividesHour && !hoursDividingDay) {
+            throw new IllegalArgumentException(name + " must be a whole number of minutes dividing an hour, or of"
+                    + " hours dividing a day: " + interval);
         }
     }
 }

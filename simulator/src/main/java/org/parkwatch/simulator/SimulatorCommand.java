@@ -83,11 +83,11 @@ public final class SimulatorCommand implements Callable<Integer> {
     private double badEventRate;
 
     @Option(names = "--meter-interval", defaultValue = "15m", converter = DurationConverter.class,
-            description = "Metering interval; must divide an hour.")
+            description = "Metering interval; divides an hour, or whole hours dividing a day (daily records).")
     private Duration meterInterval;
 
     @Option(names = "--sample-interval", defaultValue = "1h", converter = DurationConverter.class,
-            description = "Fuel and wastewater interval; must divide an hour.")
+            description = "Fuel and wastewater interval; divides an hour, or whole hours dividing a day.")
     private Duration sampleInterval;
 
     @Option(names = "--analyser-gap-probability", defaultValue = "0.02",

@@ -96,6 +96,41 @@ class EventGeneratorTest {
     }
 
     @Test
+    void shouldKeepDailyRecordsOnLocalDaysWithTheMeanLoadOfTheirHours() {
+        GeneratorSettings daily = GeneratorSettings.defaults(7).withMeterInterval(Duration.ofDays(1))
+                .withSampleInterval(Duration.ofDays(1)).withExcursions(ExcursionSettings.none());
+        GeneratorSettings hourly = GeneratorSettings.defaults(7).withMeterInterval(Duration.ofHours(1))
+                .withSampleInterval(Duration.ofHours(1)).withExcursions(ExcursionSettings.none());
+        // From 06:00 on Monday to 06:00 on Wednesday (Shanghai): the records of Monday and of Tuesday end in it.
+        List<SimulatedEvent> days = generate(daily, MONDAY.plus(Duration.ofHours(6)), Duration.ofHours(48));
+        Instant tuesday = MONDAY.plus(Duration.ofDays(1));
+        Instant wednesday = MONDAY.plus(Duration.ofDays(2));
+
+        assertThat(values(days, MeterReading.class).map(MeterReading::getIntervalStart).distinct())
+                .containsExactly(MONDAY, tuesday);
+        assertThat(values(days, MeterReading.class)).allSatisfy(r ->
+                assertThat(Duration.between(r.getIntervalStart(), r.getIntervalEnd())).isEqualTo(Duration.ofDays(1)));
+        assertThat(values(days, FuelConsumption.class).map(FuelConsumption::getIntervalEnd).distinct())
+                .containsExactly(tuesday, wednesday);
+        // A day's reading is 24 hours at the day's mean load factor: within the noise (x0.85 to x1.15 on either
+        // side) of the 24 hourly readings' sum, whose own noise averages out.
+        double day = values(days, MeterReading.class)
+                .filter(r -> r.getMeterId().equals("E0001-M1") && r.getIntervalStart().equals(tuesday))
+                .mapToDouble(MeterReading::getQuantity).sum();
+        double hours = values(generate(hourly, tuesday, Duration.ofDays(1)), MeterReading.class)
+                .filter(r -> r.getMeterId().equals("E0001-M1")).mapToDouble(MeterReading::getQuantity).sum();
+        assertThat(day).isBetween(hours * 0.85 / 1.15 * 0.9, hours * 1.15 / 0.85 * 1.1);
+    }
+
+    @Test
+    void shouldRefuseIntervalsThatNeitherDivideAnHourNorADay() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GeneratorSettings.defaults(7)
+                .withMeterInterval(Duration.ofHours(5))).hasMessageContaining("dividing a day");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GeneratorSettings.defaults(7)
+                .withSampleInterval(Duration.ofMinutes(90))).hasMessageContaining("dividing an hour");
+    }
+
+    @Test
     void shouldKeepQuantitiesPositiveAndWithinTheCitedMagnitudes() {
         List<SimulatedEvent> events = generate(GeneratorSettings.defaults(7).withExcursions(ExcursionSettings.none()),
                 MONDAY, Duration.ofDays(7));

@@ -121,7 +121,8 @@ public final class PipelineMain {
      */
     public static ApiSettings apiSettings(ParkWatchConfig config) {
         ApiSettings settings = new ApiSettings(config.api().host(), config.api().port(), config.api().requiredToken(),
-                config.api().corsOrigins(), Optional.empty(), config.api().tls());
+                config.api().corsOrigins(), Optional.empty(), config.api().tls(),
+                config.accounting().zone());
         return config.applicationServer().map(HostInfo::buildFromEndpoint)
                 .map(address -> settings.advertisedAs(address.host(), address.port()))
                 .orElse(settings);
