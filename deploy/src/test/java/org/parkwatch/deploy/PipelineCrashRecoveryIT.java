@@ -3,11 +3,9 @@ package org.parkwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,31 +14,22 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkwatch.avro.EmissionEntry;
-import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
-import org.parkwatch.avro.EnergyCarrier;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.GridRegion;
-import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.PermittedLoads;
-import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.avro.WindowKind;
 import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
-import org.parkwatch.serde.SpecificAvroDeserializer;
-import org.parkwatch.topology.FactorRecordKey;
 import org.parkwatch.topology.Topics;
 
 /**
@@ -118,9 +107,9 @@ class PipelineCrashRecoveryIT {
         Map<String, long[]> expected = new HashMap<>();
         Instant factorsFrom = Instant.parse("2023-12-31T16:00:00Z"); // 2024-01-01 00:00 Shanghai
         try (KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
-            factor(producer, topics, "grid.location.EAST", factorsFrom, 0.55, "tCO2/MWh");
-            factor(producer, topics, "grid.market.residual", factorsFrom, 0.6096, "tCO2/MWh");
-            factor(producer, topics, "tce.electricity", factorsFrom, 0.1229, "kgce/kWh");
+            ReconciledLoad.factor(producer, topics, "grid.location.EAST", factorsFrom, 0.55, "tCO2/MWh");
+            ReconciledLoad.factor(producer, topics, "grid.market.residual", factorsFrom, 0.6096, "tCO2/MWh");
+            ReconciledLoad.factor(producer, topics, "tce.electricity", factorsFrom, 0.1229, "kgce/kWh");
             for (String id : ENTERPRISES) {
                 producer.send(new ProducerRecord<>(topics.enterprises(), id, Enterprise.newBuilder().setEnterpriseId(id)
                         .setParkId("park-crash").setName(id).setSector("chemicals").setGridRegion(GridRegion.EAST)
@@ -132,42 +121,13 @@ class PipelineCrashRecoveryIT {
             Instant start = Instant.parse("2024-03-01T00:00:00Z");
             for (int i = 0; i < EVENTS; i++) {
                 String enterprise = ENTERPRISES.get(random.nextInt(ENTERPRISES.size()));
-                Instant from = start.plusSeconds(60L * i);
-                Instant to = from.plusSeconds(60);
-                long[] sums = expected.get(enterprise);
-                if (random.nextBoolean()) {
-                    int kwh = 1 + random.nextInt(5_000);
-                    producer.send(new ProducerRecord<>(topics.meterReadings(), enterprise, MeterReading.newBuilder()
-                            .setEventId("m-" + i).setEnterpriseId(enterprise).setMeterId("M1")
-                            .setCarrier(EnergyCarrier.ELECTRICITY).setQuantity(kwh).setUnit("kWh")
-                            .setIntervalStart(from).setIntervalEnd(to).build()));
-                    sums[0] += kwh * 550_000L;   // kWh x 0.55 kgCO2/kWh x 1e6 mg/kg
-                    sums[1] += kwh * 609_600L;   // kWh x 0.6096 kgCO2/kWh x 1e6
-                    sums[2] += kwh * 122_900L;   // kWh x 0.1229 kgce/kWh x 1e6 mgce/kgce
-                    sums[4] += 3;
-                } else {
-                    int m3 = 1 + random.nextInt(100); // at most 6 000 m3/h: within the plausibility bound
-                    int cod = 10 + random.nextInt(300);
-                    int nh3n = 1 + random.nextInt(30);
-                    producer.send(new ProducerRecord<>(topics.wastewaterSamples(), enterprise, WastewaterSample.newBuilder()
-                            .setEventId("w-" + i).setEnterpriseId(enterprise).setOutletId("W1").setVolumeM3(m3)
-                            .setCodMgPerL((double) cod).setAmmoniaNitrogenMgPerL((double) nh3n)
-                            .setIntervalStart(from).setIntervalEnd(to).build()));
-                    sums[3] += (long) m3 * cod * 1_000L; // m3 x mg/L = g; x 1 000 = mg
-                    sums[4] += 2;
-                }
+                ReconciledLoad.send(producer, topics, enterprise, i, start, random, expected.get(enterprise));
             }
             producer.flush();
         }
         return expected;
     }
 
-    private void factor(KafkaProducer<String, SpecificRecord> producer, Topics topics, String key, Instant validFrom,
-                        double value, String unit) {
-        producer.send(new ProducerRecord<>(topics.emissionFactors(), FactorRecordKey.of(key, validFrom),
-                EmissionFactor.newBuilder().setFactorKey(key).setValidFrom(validFrom).setValue(value).setUnit(unit)
-                        .setSource("test").setPublishedAt(validFrom).build()));
-    }
 
 
     private Map<String, long[]> yearTotals(Topics topics) {
