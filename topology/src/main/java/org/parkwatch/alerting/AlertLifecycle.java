@@ -137,6 +137,57 @@ public final class AlertLifecycle {
         return resolve(s, lastRule, at, Evidence.none().judged(s.lastValue(), lastRule), cause);
     }
 
+    /**
+     * Judges the final value of a closed window published again with new figures (a revision: activity accounted
+     * after it closed, within the backfill horizon, or new added value), against the verdict it had. The window is
+     * over, so an alert about it is never left open: one a revision raises opens (cause REVISION) and resolves at
+     * once because its window ended (WINDOW_CLOSED); one a revision escalates does the same; one that stood on the
+     * window and no longer does (the value fell below the clear level) is resolved again, cause REVISION, so the
+     * record says the breach no longer stands. Values between the clear and the opening level change nothing.
+     * Duration and count conditions of the rule do not apply: the window's final value stands for all of it.
+     *
+     * @param verdict the verdict kept for the window, null when none was (then no alert stood on it)
+     * @param revised the revised final value, at the window's last millisecond
+     */
+    public RevisionDecision reviseClosed(ClosedVerdict verdict, AlertRule rule, Observation revised,
+                                         Instant windowEnd) {
+        ClosedVerdict base = verdict != null ? verdict
+                : new ClosedVerdict(alertKey, rule.ruleId(), null, null, null, Double.NaN, 0, windowEnd);
+        if (!revised.judgeable() || !rule.enabled()) {
+            return new RevisionDecision(base, java.util.List.of());
+        }
+        double value = revised.value();
+        Instant at = revised.time();
+        Evidence evidence = revised.evidence().judged(value, rule);
+        if (!base.hasAlert()) {
+            if (value < rule.openingLevel()) {
+                return new RevisionDecision(base.withValue(value), java.util.List.of());
+            }
+            AlertSeverity severity = value >= rule.limit() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
+            int sequence = base.sequence() + 1;
+            String alertId = alertKey + "|" + at + "#" + sequence;
+            return new RevisionDecision(base.withAlert(alertId, severity, at, value, sequence), java.util.List.of(
+                    new Transition(alertId, severity, AlertStateName.OPEN, value, at, at, rule, evidence,
+                            Transition.Cause.REVISION),
+                    new Transition(alertId, severity, AlertStateName.RESOLVED, value, at, at, rule, evidence,
+                            Transition.Cause.WINDOW_CLOSED)));
+        }
+        if (value < rule.clearLevel()) {
+            return new RevisionDecision(base.withoutAlert(value), java.util.List.of(
+                    new Transition(base.alertId(), base.severity(), AlertStateName.RESOLVED, value, base.openedAt(),
+                            at, rule, evidence, Transition.Cause.REVISION)));
+        }
+        if (base.severity() == AlertSeverity.WARNING && value >= rule.limit()) {
+            return new RevisionDecision(base.withAlert(base.alertId(), AlertSeverity.CRITICAL, base.openedAt(), value,
+                    base.sequence()), java.util.List.of(
+                    new Transition(base.alertId(), AlertSeverity.CRITICAL, AlertStateName.ESCALATED, value,
+                            base.openedAt(), at, rule, evidence, Transition.Cause.REVISION),
+                    new Transition(base.alertId(), AlertSeverity.CRITICAL, AlertStateName.RESOLVED, value,
+                            base.openedAt(), at, rule, evidence, Transition.Cause.WINDOW_CLOSED)));
+        }
+        return new RevisionDecision(base.withValue(value), java.util.List.of());
+    }
+
     private Decision openIfDue(AlertState pending, AlertRule rule, Instant at, Evidence evidence,
                                Transition.Cause cause) {
         Duration lasted = Duration.between(pending.breachSince(), pending.lastObservedAt());

@@ -28,7 +28,9 @@ public record Transition(String alertId, AlertSeverity severity, AlertStateName 
         /** A more specific rule now judges the subject. */
         RULE_SUPERSEDED,
         /** The window the alert is about ended. */
-        WINDOW_CLOSED
+        WINDOW_CLOSED,
+        /** The window had closed; its final figures were revised (late activity, new added value). */
+        REVISION
     }
 
     /** The transition with other evidence (e.g. figures the caller adds to a rule-change transition). */
@@ -48,6 +50,7 @@ public record Transition(String alertId, AlertSeverity severity, AlertStateName 
             case RULE_RETIRED -> " because the rule was retired";
             case RULE_SUPERSEDED -> " because a more specific rule applies";
             case WINDOW_CLOSED -> " because its window ended";
+            case REVISION -> " on a revision of its closed window's final figures";
         };
         return String.format(Locale.ROOT, "%s %s: %s %s %s (%s; rule %s v%d)%s", state, severity, rule.metric(),
                 num(value), rule.unit(), levels, rule.ruleId(), rule.version(), because);

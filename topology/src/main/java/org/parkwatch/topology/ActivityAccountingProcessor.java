@@ -128,8 +128,8 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         boolean onTimeWhenFirstSeen = replay.map(DeadLetterReplay::skipsLateness).orElse(false);
         if (!onTimeWhenFirstSeen && grace.isTooLate(time, currentWatermark)) {
             reject(input, record, source, RejectReason.LATE_EVENT, "activity at " + time + " is older than the event-time"
-                    + " watermark " + currentWatermark + " minus the grace period " + grace.grace()
-                    + ": its windows are final", eventId, claimedEnterprise);
+                    + " watermark " + currentWatermark + " minus the backfill horizon " + grace.backfillHorizon()
+                    + ": its windows are final and no longer revised", eventId, claimedEnterprise);
             return;
         }
         if (ledgerIndex.holds(activity.enterpriseId(), eventId, time)) {

@@ -24,6 +24,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.parkwatch.alerting.AlertLifecycle;
 import org.parkwatch.alerting.AlertRule;
 import org.parkwatch.alerting.AlertState;
+import org.parkwatch.alerting.ClosedVerdict;
+import org.parkwatch.alerting.RevisionDecision;
 import org.parkwatch.alerting.Decision;
 import org.parkwatch.alerting.RuleBook;
 import org.parkwatch.alerting.Transition;
@@ -53,17 +55,25 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     private final AlertStores storeNames;
 
     /** The stores of one alerting step (enterprise level, or park level in its own sub-topology). */
-    record AlertStores(String states, String openAlerts, String history) {
+    record AlertStores(String states, String openAlerts, String history, String verdicts) {
 
         String[] all() {
-            return new String[] {states, openAlerts, history};
+            return new String[] {states, openAlerts, history, verdicts};
         }
     }
+
+    /** How often verdicts on closed windows older than the backfill horizon are forgotten (wall clock). */
+    private static final Duration VERDICT_PURGE_INTERVAL = Duration.ofMinutes(10);
 
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, AlertWatch> states;
     private KeyValueStore<String, Alert> openAlerts;
     private KeyValueStore<String, Alert> history;
+    /** The verdict on each closed window's final value, by alert key, for the backfill horizon. */
+    private KeyValueStore<String, AlertWatch> verdicts;
+    private final Duration backfillHorizon;
+    /** The latest event time judged here since start: verdicts older than it minus the horizon are forgotten. */
+    private Instant latestObserved;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<ThresholdRule>> ruleTable;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<EmissionFactor>> factorTable;
     private RuleBook rules = RuleBook.empty();
@@ -71,9 +81,11 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
     /** False until the rule table is first read after init(): that reading re-judges every stored watch. */
     private boolean rulesRead;
 
-    AlertProcessor(AlertStores storeNames, Duration ruleRefresh, PipelineMetrics metrics) {
+    /** @param backfillHorizon how long after a window closes it may still be revised, so its verdict is kept */
+    AlertProcessor(AlertStores storeNames, Duration ruleRefresh, Duration backfillHorizon, PipelineMetrics metrics) {
         this.storeNames = storeNames;
         this.ruleRefresh = ruleRefresh;
+        this.backfillHorizon = backfillHorizon;
         this.metrics = metrics;
     }
 
@@ -83,9 +95,11 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         this.states = context.getStateStore(storeNames.states());
         this.openAlerts = context.getStateStore(storeNames.openAlerts());
         this.history = context.getStateStore(storeNames.history());
+        this.verdicts = context.getStateStore(storeNames.verdicts());
         this.ruleTable = context.getStateStore(StoreNames.THRESHOLD_RULES);
         this.factorTable = context.getStateStore(StoreNames.EMISSION_FACTORS);
         context.schedule(ruleRefresh, PunctuationType.WALL_CLOCK_TIME, now -> refreshRules());
+        context.schedule(VERDICT_PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetOldVerdicts());
     }
 
     @Override
@@ -94,6 +108,10 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
             refreshRules();
         }
         AlertObservation o = record.value();
+        Instant time = o.observation().time();
+        if (latestObserved == null || time.isAfter(latestObserved)) {
+            latestObserved = time;
+        }
         // Equally specific rules (e.g. two standards' limits for the same metric) each keep their own alerts.
         for (AlertRule rule : rulesFor(o)) {
             judge(o, Optional.of(rule));
@@ -106,13 +124,25 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         AlertRecords.Context ctx = AlertRecords.Context.of(o);
         AlertLifecycle lifecycle = new AlertLifecycle(key);
         AlertState current = stored == null ? null : AlertRecords.state(stored);
+        if (o.revisesClosedWindow()) {
+            AlertWatch kept = verdicts.get(key);
+            RevisionDecision decision = lifecycle.reviseClosed(kept == null ? null : AlertRecords.verdict(kept),
+                    rule.get(), o.observation(), o.windowEnd());
+            verdicts.put(key, AlertRecords.verdictWatch(decision.next(), ctx));
+            decision.transitions().forEach(t -> emit(t, ctx, "|r" + o.revision()));
+            return;
+        }
         if (o.windowClosed()) {
-            // The window is over: its alert is resolved and its lifecycle forgotten.
+            // The window is over: its alert is resolved and its lifecycle forgotten; the verdict on its final value
+            // is kept while the window may still be revised.
             if (current != null) {
                 apply(key, lifecycle.retire(current, rule.get(), o.observation().time(), Transition.Cause.WINDOW_CLOSED),
                         ctx);
                 states.delete(key);
             }
+            double finalValue = o.observation().judgeable() ? o.observation().value() : Double.NaN;
+            verdicts.put(key, AlertRecords.verdictWatch(ClosedVerdict.atClose(key, rule.get().ruleId(), current,
+                    finalValue, o.windowEnd()), ctx));
             return;
         }
         apply(key, lifecycle.decide(current, rule.get(), o.observation()), ctx);
@@ -281,18 +311,43 @@ final class AlertProcessor implements Processor<String, AlertObservation, String
         if (decision.next() != null) {
             states.put(key, AlertRecords.watch(decision.next(), ctx));
         }
-        decision.transition().ifPresent(t -> {
-            Alert alert = AlertRecords.alert(t, ctx, this::factor);
-            // Several transitions of one alert can share an event time (a rule change re-judges the value that
-            // opened it): the step (0 OPEN, 1 ESCALATED, 2 RESOLVED) keeps each, in lifecycle order.
-            history.put(FIXED.format(t.at()) + "|" + t.alertId() + "|" + t.state().ordinal(), alert);
-            if (alert.getState() == RESOLVED) {
-                openAlerts.delete(t.alertId());
-            } else {
-                openAlerts.put(t.alertId(), alert);
-            }
-            metrics.alert(alert.getSeverity(), alert.getState());
-            context.forward(new Record<>(t.alertId(), alert, t.at().toEpochMilli()));
-        });
+        decision.transition().ifPresent(t -> emit(t, ctx, ""));
+    }
+
+    /**
+     * Records and sends a transition. Several transitions of one alert can share an event time (a rule change
+     * re-judges the value that opened it; a revision judges a closed window at its last millisecond): the step
+     * (0 OPEN, 1 ESCALATED, 2 RESOLVED) and, for a revision, its number keep each in the history, in order.
+     */
+    private void emit(Transition t, AlertRecords.Context ctx, String historySuffix) {
+        Alert alert = AlertRecords.alert(t, ctx, this::factor);
+        history.put(FIXED.format(t.at()) + "|" + t.alertId() + "|" + t.state().ordinal() + historySuffix, alert);
+        if (alert.getState() == RESOLVED) {
+            openAlerts.delete(t.alertId());
+        } else {
+            openAlerts.put(t.alertId(), alert);
+        }
+        metrics.alert(alert.getSeverity(), alert.getState());
+        context.forward(new Record<>(t.alertId(), alert, t.at().toEpochMilli()));
+    }
+
+    /**
+     * Forgets verdicts on windows that ended longer ago than the backfill horizon before the latest event time
+     * judged: activity that old is refused as late, so those windows are never revised again.
+     */
+    private void forgetOldVerdicts() {
+        if (latestObserved == null) {
+            return;
+        }
+        Instant cutoff = latestObserved.minus(backfillHorizon);
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, AlertWatch> it = verdicts.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getWindowEnd().isBefore(cutoff)) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(verdicts::delete);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.parkwatch.alerting.AlertState;
 import org.parkwatch.alerting.AlertStateName;
+import org.parkwatch.alerting.ClosedVerdict;
 import org.parkwatch.alerting.Subject;
 import org.parkwatch.alerting.Transition;
 import org.parkwatch.avro.Alert;
@@ -51,6 +52,32 @@ final class AlertRecords {
                 w.getLastTransition() == null ? null : AlertStateName.valueOf(w.getLastTransition()),
                 w.getOpenedAt(), w.getLastValue(), w.getLastObservedAt());
     }
+
+    /** A verdict on a closed window, stored in the alert-watch form with phase {@value #CLOSED}. */
+    static AlertWatch verdictWatch(ClosedVerdict v, Context c) {
+        return AlertWatch.newBuilder()
+                .setAlertKey(v.alertKey()).setRuleId(v.ruleId()).setRuleVersion(0)
+                .setPhase(CLOSED).setBreachCount(0).setBreachSince(null)
+                .setSequence(v.sequence()).setAlertId(v.alertId())
+                .setSeverity(v.severity() == null ? null : v.severity().name())
+                .setLastTransition(null)
+                .setOpenedAt(v.openedAt()).setLastValue(v.value()).setLastObservedAt(v.windowEnd())
+                .setSubjectType(c.subject().type().name()).setSubjectId(c.subject().id())
+                .setParkId(c.subject().parkId()).setSector(c.subject().sector())
+                .setEnterpriseId(c.subject().enterpriseId()).setOutletId(c.subject().outletId())
+                .setMetric(c.metric()).setWindow(c.window().name())
+                .setWindowStart(c.windowStart()).setWindowEnd(v.windowEnd())
+                .build();
+    }
+
+    static ClosedVerdict verdict(AlertWatch w) {
+        return new ClosedVerdict(w.getAlertKey(), w.getRuleId(), w.getAlertId(),
+                w.getSeverity() == null ? null : AlertSeverity.valueOf(w.getSeverity()), w.getOpenedAt(),
+                w.getLastValue(), w.getSequence(), w.getWindowEnd());
+    }
+
+    /** Phase of a stored verdict on a closed window (never a lifecycle phase). */
+    static final String CLOSED = "CLOSED";
 
     static Context context(AlertWatch w) {
         Subject subject = new Subject(SubjectType.valueOf(w.getSubjectType()), w.getSubjectId(), w.getParkId(),

@@ -50,6 +50,10 @@ final class IntensityWatch {
         figures.put("codKg", s.getCoveredTotals().getCodMg() / 1e6);
         figures.put("energyTce", s.getCoveredTotals().getEnergyMgce() / 1e9);
         figures.put("iavReportIds", String.join(",", s.getIavReportIds()));
+        if (s.getRevision() > 0) {
+            figures.put("revision", s.getRevision());
+            figures.put("revisionReason", s.getRevisionReason());
+        }
         boolean closed = update.closed();
         Instant at = update.eventTime();
         List<String> factorVersions = update.totals() == null ? List.of() : update.totals().getFactorVersions();
@@ -57,7 +61,8 @@ final class IntensityWatch {
         values.forEach((metric, value) -> {
             if (value != null) {
                 out.add(new AlertObservation(metric, s.getWindow(), s.getWindowStart(), s.getWindowEnd(), subject,
-                        Observation.measured(value, at, Evidence.of(figures, factorVersions, List.of())), closed));
+                        Observation.measured(value, at, Evidence.of(figures, factorVersions, List.of())), closed,
+                        s.getRevision()));
             }
         });
         return out;

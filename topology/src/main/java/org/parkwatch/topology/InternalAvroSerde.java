@@ -32,7 +32,10 @@ final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     /** Schemas of internal records as earlier state versions wrote them, by record name. */
     private static final Map<String, List<String>> EARLIER = Map.of(
-            "org.parkwatch.avro.internal.WindowBookState", List.of("WindowBookState-state-v2.avsc"));
+            "org.parkwatch.avro.internal.WindowBookState", List.of("WindowBookState-state-v2.avsc"),
+            // state version 5 added the revision number and reason of a closed window
+            "org.parkwatch.avro.EmissionTotals", List.of("EmissionTotals-state-v4.avsc"),
+            "org.parkwatch.avro.IntensitySnapshot", List.of("IntensitySnapshot-state-v4.avsc"));
 
     InternalAvroSerde(org.apache.avro.Schema schema) {
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);

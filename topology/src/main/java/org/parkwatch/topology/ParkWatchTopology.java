@@ -41,7 +41,7 @@ public final class ParkWatchTopology {
      * Version of the state layout (store names, keys, value schemas, internal topic names) this topology reads and
      * writes. Raised by every change of layout; README's "State versions and upgrades" gives each one's upgrade path.
      */
-    public static final int STATE_VERSION = 4;
+    public static final int STATE_VERSION = 5;
 
     /**
      * Values a task keeps decoded per write-back store: a book is a few kilobytes decoded, and a task holds the books
@@ -111,9 +111,9 @@ public final class ParkWatchTopology {
 
         Serde<Alert> storedAlerts = new InternalAvroSerde<>(Alert.getClassSchema());
         var enterpriseAlertStores = new AlertProcessor.AlertStores(StoreNames.ALERT_STATE, StoreNames.OPEN_ALERTS,
-                StoreNames.ALERT_HISTORY);
+                StoreNames.ALERT_HISTORY, StoreNames.CLOSED_WINDOW_VERDICTS);
         var parkAlertStores = new AlertProcessor.AlertStores(StoreNames.PARK_ALERT_STATE, StoreNames.PARK_OPEN_ALERTS,
-                StoreNames.PARK_ALERT_HISTORY);
+                StoreNames.PARK_ALERT_HISTORY, StoreNames.PARK_CLOSED_WINDOW_VERDICTS);
         for (var alertStores : List.of(enterpriseAlertStores, parkAlertStores)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(alertStores.states()), keys,
@@ -122,6 +122,9 @@ public final class ParkWatchTopology {
                     Stores.persistentKeyValueStore(alertStores.openAlerts()), keys, storedAlerts).withCachingEnabled());
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(alertStores.history()), keys, storedAlerts).withCachingEnabled());
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(alertStores.verdicts()), keys,
+                    new InternalAvroSerde<AlertWatch>(AlertWatch.getClassSchema())).withCachingEnabled());
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
@@ -159,7 +162,7 @@ public final class ParkWatchTopology {
                 ActivityInput.meter(topics.meterReadings(), serdes.meterReading().deserializer(), validator),
                 ActivityInput.fuel(topics.fuelConsumption(), serdes.fuelConsumption().deserializer(), validator),
                 ActivityInput.wastewater(topics.wastewaterSamples(), serdes.wastewaterSample().deserializer(), validator));
-        GracePolicy grace = new GracePolicy(settings.grace());
+        GracePolicy grace = new GracePolicy(settings.grace(), settings.backfillHorizon());
         WindowCalendar calendar = new WindowCalendar(settings.zone());
 
         // Raw bytes in: decoding happens in the accounting step, so undecodable records become dead letters
@@ -248,12 +251,12 @@ public final class ParkWatchTopology {
                 .process(EnterpriseIntensityWatchProcessor::new, Named.as("enterprise-intensity-watch"));
         concentration.merge(quota, Named.as("alert-observations"))
                 .merge(enterpriseIntensityObservations, Named.as("enterprise-alert-observations"))
-                .process(() -> new AlertProcessor(enterpriseAlertStores, RULE_REFRESH, metrics), Named.as("alerting"),
+                .process(() -> new AlertProcessor(enterpriseAlertStores, RULE_REFRESH, settings.backfillHorizon(), metrics), Named.as("alerting"),
                         enterpriseAlertStores.all())
                 .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("alerts-sink"));
         // Park intensities against the park's targets (HJ 274-2009, the carbon-intensity target).
         parkUpdates.process(ParkIntensityWatchProcessor::new, Named.as("park-intensity-watch"))
-                .process(() -> new AlertProcessor(parkAlertStores, RULE_REFRESH, metrics), Named.as("park-alerting"),
+                .process(() -> new AlertProcessor(parkAlertStores, RULE_REFRESH, settings.backfillHorizon(), metrics), Named.as("park-alerting"),
                         parkAlertStores.all())
                 .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("park-alerts-sink"));
 

@@ -49,9 +49,14 @@ final class QuotaWatch {
         figures.put("permittedKgPerYear", permittedKgPerYear);
         figures.put("entryCount", totals.getTotals().getEntryCount());
         figures.put(IntensityWatch.TOTALS, totals.getTotals());
+        if (totals.getRevision() > 0) {
+            figures.put("revision", totals.getRevision());
+            figures.put("revisionReason", totals.getRevisionReason());
+        }
         Evidence evidence = Evidence.of(figures, totals.getFactorVersions(),
                 totals.getLastEntryId() == null ? List.of() : List.of(totals.getLastEntryId()));
         out.add(new AlertObservation(metric, WindowKind.YEAR_TO_DATE, totals.getWindowStart(), totals.getWindowEnd(),
-                subject, Observation.measured(ratio.getAsDouble(), at, evidence), totals.getClosed()));
+                subject, Observation.measured(ratio.getAsDouble(), at, evidence), totals.getClosed(),
+                totals.getRevision()));
     }
 }

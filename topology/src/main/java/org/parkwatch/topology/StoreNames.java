@@ -39,6 +39,12 @@ public final class StoreNames {
     public static final String PARK_ALERT_STATE = "park-alert-state";
     public static final String PARK_OPEN_ALERTS = "park-open-alerts";
     public static final String PARK_ALERT_HISTORY = "park-alert-history";
+    /**
+     * The verdict on each closed window's final value (the alert that stood on it, if any), kept for the backfill
+     * horizon: a revision of the window is judged against it (state version 5).
+     */
+    public static final String CLOSED_WINDOW_VERDICTS = "closed-window-verdicts";
+    public static final String PARK_CLOSED_WINDOW_VERDICTS = "park-closed-window-verdicts";
 
     private StoreNames() {
     }

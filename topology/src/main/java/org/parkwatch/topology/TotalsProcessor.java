@@ -317,6 +317,8 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
                             : TotalsRecords.fromAvro(before.getCoveredTotals());
                     adjustments.add(new CoveredAdjustment(kind.name(), span.start(), span.end(),
                             TotalsRecords.toAvro(figures.coveredEmissions().minus(coveredBefore))));
+                    intensity = Revisions.of(intensity, before == null ? 1 : before.getRevision() + 1,
+                            Revisions.IAV_REPORT);
                     intensities.put(key, intensity);
                     context.forward(new Record<>(TotalsRecords.key(subjectType, enterpriseId, kind, span.start()),
                             new TotalsOutput.Update(null, intensity), span.start().toEpochMilli()));
@@ -392,8 +394,9 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
                 .plus(coveredDelta);
         OpenWindow window = new OpenWindow(span, TotalsRecords.fromAvro(closed.getTotals()), covered,
                 closed.getLastEntryId(), false, new java.util.TreeSet<>(closed.getFactorVersions()));
-        IntensitySnapshot intensity = IntensityRecords.snapshot(subjectType, parkId, parkId, span,
-                IntensityCalculator.of(window.amounts(), coveredFigures(parkId, window)));
+        IntensitySnapshot intensity = Revisions.of(IntensityRecords.snapshot(subjectType, parkId, parkId, span,
+                        IntensityCalculator.of(window.amounts(), coveredFigures(parkId, window))),
+                before == null ? 1 : before.getRevision() + 1, Revisions.IAV_REPORT);
         intensities.put(key, intensity);
         context.forward(new Record<>(key, new TotalsOutput.Update(null, intensity), span.start().toEpochMilli()));
     }
@@ -515,11 +518,20 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         CoveredFigures figures = previousIntensity != null && span.start().isBefore(iavRetentionCutoff())
                 ? IntensityRecords.figures(previousIntensity, revised.covered())
                 : coveredFigures(subjectId, revised);
+        // One revision per publication, however many records revised the window since the last one: the first
+        // revises the figure as last published (or a window closed without activity, never published: revision 1).
+        boolean firstSincePublished = revisions.get(key) == null;
+        int revision = previous == null ? 1 : previous.getRevision() + (firstSincePublished ? 1 : 0);
+        int intensityRevision = previousIntensity == null ? 1
+                : previousIntensity.getRevision() + (firstSincePublished ? 1 : 0);
+        Figures f = record(subjectId, parkId, revised, true, figures);
+        EmissionTotals totals = Revisions.of(f.totals(), revision, Revisions.LATE_ACTIVITY);
+        intensities.put(key, Revisions.of(f.intensity(), intensityRevision, Revisions.LATE_ACTIVITY));
         // Stored at once (later reads, e.g. an IAV report's, see it), published with the next publication: a
         // lagging partition revises the same closed windows with every record it brings, and each revision
         // published on its own made the park level write several records per input event.
-        history.put(key, record(subjectId, parkId, revised, true, figures).totals());
-        if (revisions.get(key) == null) {
+        history.put(key, totals);
+        if (firstSincePublished) {
             revisions.put(key, span.start().toEpochMilli());
         }
     }

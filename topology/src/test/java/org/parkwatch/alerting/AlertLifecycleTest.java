@@ -375,4 +375,60 @@ class AlertLifecycleTest {
                 .isNotEqualTo(AlertLifecycle.alertKey("gb8978", second, WindowKind.SAMPLE, null));
         assertThat(Subject.sector("P1", "chemicals").key()).isNotEqualTo(Subject.sector("P2", "chemicals").key());
     }
+
+    /** A closed year judged again on a revision of its final figure (warning 0.9, limit 1.0, clear 0.8). */
+    private RevisionDecision revise(ClosedVerdict verdict, double value) {
+        Instant yearEnd = Instant.parse("2024-12-31T16:00:00Z");
+        return lifecycle.reviseClosed(verdict, RULE, Observation.measured(value, yearEnd.minusMillis(1),
+                Evidence.none()), yearEnd);
+    }
+
+    private ClosedVerdict closedWithout(double value) {
+        return ClosedVerdict.atClose(lifecycle.alertKey(), "cod", null, value, Instant.parse("2024-12-31T16:00:00Z"));
+    }
+
+    @Test
+    void shouldRaiseAndAtOnceResolveAnAlertWhenARevisionBringsAClosedWindowToItsWarningLevel() {
+        RevisionDecision d = revise(closedWithout(0.5), 0.95);
+
+        assertThat(d.transitions()).extracting(Transition::state, Transition::severity, Transition::cause)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertStateName.OPEN, AlertSeverity.WARNING,
+                                Transition.Cause.REVISION),
+                        org.assertj.core.groups.Tuple.tuple(AlertStateName.RESOLVED, AlertSeverity.WARNING,
+                                Transition.Cause.WINDOW_CLOSED));
+        assertThat(d.transitions().get(0).alertId()).isEqualTo(d.transitions().get(1).alertId());
+        assertThat(d.next().hasAlert()).isTrue();
+        // judged again at the same value: the verdict stands, nothing more
+        assertThat(revise(d.next(), 0.95).transitions()).isEmpty();
+    }
+
+    @Test
+    void shouldEscalateARevisedWarningThatReachesTheLimitAndResolveOneThatFallsBelowTheClearLevel() {
+        ClosedVerdict warning = revise(closedWithout(0.5), 0.95).next();
+
+        RevisionDecision escalated = revise(warning, 1.2);
+        assertThat(escalated.transitions()).extracting(Transition::state)
+                .containsExactly(AlertStateName.ESCALATED, AlertStateName.RESOLVED);
+        assertThat(escalated.next().severity()).isEqualTo(AlertSeverity.CRITICAL);
+
+        RevisionDecision cleared = revise(escalated.next(), 0.7);
+        assertThat(cleared.transitions()).singleElement().satisfies(t -> {
+            assertThat(t.state()).isEqualTo(AlertStateName.RESOLVED);
+            assertThat(t.cause()).isEqualTo(Transition.Cause.REVISION);
+            assertThat(t.alertId()).isEqualTo(warning.alertId());
+            assertThat(t.message()).contains("revision");
+        });
+        assertThat(cleared.next().hasAlert()).isFalse();
+    }
+
+    @Test
+    void shouldLeaveAClosedWindowsVerdictAloneForARevisionBetweenTheClearAndTheOpeningLevel() {
+        ClosedVerdict warning = revise(closedWithout(0.5), 0.95).next();
+
+        assertThat(revise(warning, 0.85).transitions()).isEmpty();
+        assertThat(revise(closedWithout(0.5), 0.85).transitions()).isEmpty();
+        // no verdict kept (a window closed before verdicts were kept): as if no alert stood on it
+        assertThat(revise(null, 1.1).transitions()).extracting(Transition::severity)
+                .containsOnly(AlertSeverity.CRITICAL);
+    }
 }

@@ -35,7 +35,11 @@ class DeadLetterReplayTopologyTest {
 
     @BeforeEach
     void setUp() {
-        p = new PipelineFixture();
+        // Without a backfill horizon beyond the grace period: the replay mark is what lets a record older than
+        // the grace period in (with the default 40-day horizon, these records would be accounted marked or not).
+        var d = AccountingSettings.defaults();
+        p = new PipelineFixture(new AccountingSettings(d.zone(), d.grace(), d.dedupWindow(), d.publishInterval(),
+                d.inputIdleTimeout(), d.bounds(), d.ledgerStoreRetention()));
         p.standardFactors();
         p.enterprise("E1", "park-1", GridRegion.EAST);
     }

@@ -11,6 +11,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
+import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.internal.OpenWindowState;
 import org.parkwatch.avro.internal.WindowBookState;
 
@@ -53,5 +54,39 @@ class InternalAvroSerdeTest {
         assertThat(w.getLatestActivityTime()).isNull();
         assertThat(w.getFactorVersions()).extracting(Object::toString)
                 .containsExactly("grid.location.EAST@2022-12-31T16:00:00Z");
+    }
+
+    @Test
+    void shouldReadAClosedWindowWrittenByStateVersion4AsRevisionZero() throws Exception {
+        Schema written = InternalAvroSerde.earlierSchemas(EmissionTotals.getClassSchema().getFullName()).get(0);
+        assertThat(written.getField("revision")).as("the schema of state version 4").isNull();
+        Schema totalsSchema = written.getField("totals").schema();
+        GenericRecord totals = new GenericData.Record(totalsSchema);
+        for (Schema.Field f : totalsSchema.getFields()) {
+            totals.put(f.name(), f.schema().getType() == Schema.Type.INT ? (Object) 0 : (Object) 0L);
+        }
+        totals.put("codMg", 15_000_000L);
+        GenericRecord closed = new GenericData.Record(written);
+        closed.put("subjectType", new GenericData.EnumSymbol(written.getField("subjectType").schema(), "PARK"));
+        closed.put("subjectId", "park-1");
+        closed.put("parkId", "park-1");
+        closed.put("window", new GenericData.EnumSymbol(written.getField("window").schema(), "DAY"));
+        closed.put("windowStart", Instant.parse("2023-02-28T16:00:00Z").toEpochMilli());
+        closed.put("windowEnd", Instant.parse("2023-03-01T16:00:00Z").toEpochMilli());
+        closed.put("closed", true);
+        closed.put("totals", totals);
+        closed.put("lastEntryId", "w-1:COD:DIRECT");
+        closed.put("factorVersions", List.of());
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), written).encode(closed);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        EmissionTotals read = new InternalAvroSerde<EmissionTotals>(EmissionTotals.getClassSchema())
+                .deserializer().deserialize("park-window-history-changelog", bytes);
+
+        assertThat(read.getTotals().getCodMg()).isEqualTo(15_000_000L);
+        assertThat(read.getClosed()).isTrue();
+        assertThat(read.getRevision()).isZero();
+        assertThat(read.getRevisionReason()).isNull();
     }
 }

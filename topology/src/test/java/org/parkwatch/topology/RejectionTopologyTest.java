@@ -103,10 +103,10 @@ class RejectionTopologyTest {
     }
 
     @Test
-    void shouldRejectActivityOlderThanTheGracePeriodAsLate() {
+    void shouldRejectActivityOlderThanTheBackfillHorizonAsLate() {
         p.meter("E1", electricity("m-1", "E1", "2023-03-01T20:00", "2023-03-01T21:00", 1000, "kWh").build());
-        // 3 h behind the watermark (20:59:59.999), grace is 2 h
-        p.meter("E1", electricity("m-late", "E1", "2023-03-01T17:00", "2023-03-01T18:00", 1000, "kWh").build());
+        // 41 days and 3 h behind the watermark (1 March 20:59:59.999); the default horizon is 40 days
+        p.meter("E1", electricity("m-late", "E1", "2023-01-19T17:00", "2023-01-19T18:00", 1000, "kWh").build());
 
         assertThat(p.deadLetters.readValue()).satisfies(l -> {
             assertThat(l.getReason()).isEqualTo(RejectReason.LATE_EVENT);

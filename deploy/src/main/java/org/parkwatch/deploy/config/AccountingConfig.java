@@ -30,6 +30,7 @@ public final class AccountingConfig {
     public static final String PUBLISH_INTERVAL_MS = "parkwatch.totals.publish.interval.ms";
     public static final String INPUT_IDLE_TIMEOUT_MS = "parkwatch.watermark.input.idle.ms";
     public static final String LEDGER_STORE_RETENTION_MS = "parkwatch.ledger.store.retention.ms";
+    public static final String BACKFILL_HORIZON_MS = "parkwatch.backfill.horizon.ms";
     public static final String ELECTRICITY_KWH_PER_HOUR = "parkwatch.plausibility.electricity.kwh.per.hour";
     public static final String HEAT_GJ_PER_HOUR = "parkwatch.plausibility.heat.gj.per.hour";
     public static final String STEAM_TONNES_PER_HOUR = "parkwatch.plausibility.steam.tonnes.per.hour";
@@ -50,8 +51,15 @@ public final class AccountingConfig {
                         "Time zone of the accounting calendar (days, months, years of the totals); Chinese "
                                 + "statistics use Asia/Shanghai.")
                 .define(GRACE_MS, Type.LONG, d.grace().toMillis(), Range.atLeast(0), Importance.HIGH,
-                        "How long after a window ends activity for it is still accepted; later activity goes to "
-                                + "the dead-letter topic.")
+                        "How long after a window ends activity for it is still accepted into the open window; "
+                                + "the window then closes and is published as final.")
+                .define(BACKFILL_HORIZON_MS, Type.LONG, d.backfillHorizon().toMillis(), Range.atLeast(0),
+                        Importance.HIGH, "How far behind its input's event-time watermark activity is still "
+                                + "accounted: older than the grace period but within this horizon, it revises the "
+                                + "closed windows it falls in (published again as closed, with a revision number); "
+                                + "older, it is a LATE_EVENT dead letter. Default 40 days: a whole month and the "
+                                + "first 9 days of the next, for resent device data and monthly reports. At least "
+                                + "the grace period, at most parkwatch.ledger.store.retention.ms.")
                 .define(DEDUP_WINDOW_MS, Type.LONG, d.dedupWindow().toMillis(), Range.atLeast(1), Importance.MEDIUM,
                         "How long at least an eventId is remembered to drop resends; at least the grace period. "
                                 + "Resends are recognised by the ledger index, so for as long as it keeps their "
@@ -104,6 +112,16 @@ public final class AccountingConfig {
             throw new ConfigException(LEDGER_STORE_RETENTION_MS, ledgerRetention, "must be at least " + DEDUP_WINDOW_MS
                     + " (" + dedup.toMillis() + "): resends are recognised by the ledger index");
         }
+        long horizon = (Long) p.get(BACKFILL_HORIZON_MS);
+        if (horizon < grace.toMillis()) {
+            throw new ConfigException(BACKFILL_HORIZON_MS, horizon, "must be at least " + GRACE_MS + " ("
+                    + grace.toMillis() + ")");
+        }
+        if (ledgerRetention < horizon) {
+            throw new ConfigException(LEDGER_STORE_RETENTION_MS, ledgerRetention, "must be at least "
+                    + BACKFILL_HORIZON_MS + " (" + horizon + "): resends of backfilled activity are recognised by "
+                    + "the ledger index");
+        }
         PlausibilityBounds bounds = new PlausibilityBounds((Double) p.get(ELECTRICITY_KWH_PER_HOUR),
                 (Double) p.get(HEAT_GJ_PER_HOUR), (Double) p.get(STEAM_TONNES_PER_HOUR),
                 parseFuels((List<String>) p.get(FUEL_PER_HOUR)), (Double) p.get(WASTEWATER_M3_PER_HOUR),
@@ -112,7 +130,7 @@ public final class AccountingConfig {
         return new AccountingSettings(ZoneId.of((String) p.get(CALENDAR_ZONE)), grace, dedup,
                 Duration.ofMillis((Long) p.get(PUBLISH_INTERVAL_MS)),
                 Duration.ofMillis((Long) p.get(INPUT_IDLE_TIMEOUT_MS)), bounds,
-                Duration.ofMillis((Long) p.get(LEDGER_STORE_RETENTION_MS)));
+                Duration.ofMillis((Long) p.get(LEDGER_STORE_RETENTION_MS)), Duration.ofMillis(horizon));
     }
 
     private static List<String> fuelList(Map<FuelType, Double> perHour) {

@@ -88,4 +88,19 @@ class AccountingConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(AccountingConfig.ELECTRICITY_KWH_PER_HOUR);
     }
+
+    @Test
+    void shouldReadTheBackfillHorizonAndRefuseOneShorterThanTheGraceOrLongerThanTheLedgerIndex() {
+        assertThat(AccountingConfig.from(Map.of(AccountingConfig.BACKFILL_HORIZON_MS, "86400000")).backfillHorizon())
+                .isEqualTo(java.time.Duration.ofDays(1));
+        assertThatThrownBy(() -> AccountingConfig.from(Map.of(
+                AccountingConfig.GRACE_MS, "7200000", AccountingConfig.BACKFILL_HORIZON_MS, "3600000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(AccountingConfig.BACKFILL_HORIZON_MS);
+        // a resend of backfilled activity must still be found in the ledger index
+        assertThatThrownBy(() -> AccountingConfig.from(Map.of(
+                AccountingConfig.BACKFILL_HORIZON_MS, String.valueOf(java.time.Duration.ofDays(500).toMillis()))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(AccountingConfig.LEDGER_STORE_RETENTION_MS);
+    }
 }

@@ -1,0 +1,28 @@
+package org.parkwatch.topology;
+
+import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.IntensitySnapshot;
+
+/**
+ * The revision number and reason a closed window's figures carry when they are published again. Revision 0 is
+ * the window's first record as closed; each later publication of the closed window counts one more, so a consumer
+ * keeps the record with the highest revision and an auditor sees how often, and why, a final figure moved.
+ */
+final class Revisions {
+
+    /** Activity accounted after the window closed: backfill within the horizon, a lagging partition, a replay. */
+    static final String LATE_ACTIVITY = "LATE_ACTIVITY";
+    /** An IAV report of the window's period changed its added value, hence its intensity. */
+    static final String IAV_REPORT = "IAV_REPORT";
+
+    private Revisions() {
+    }
+
+    static EmissionTotals of(EmissionTotals totals, int revision, String reason) {
+        return EmissionTotals.newBuilder(totals).setRevision(revision).setRevisionReason(reason).build();
+    }
+
+    static IntensitySnapshot of(IntensitySnapshot intensity, int revision, String reason) {
+        return IntensitySnapshot.newBuilder(intensity).setRevision(revision).setRevisionReason(reason).build();
+    }
+}
