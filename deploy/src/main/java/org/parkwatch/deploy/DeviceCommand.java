@@ -4,11 +4,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.parkwatch.avro.AccountedGranularity;
+import org.parkwatch.avro.CipherTextEncoding;
 import org.parkwatch.avro.Device;
+import org.parkwatch.avro.DeviceEncryption;
+import org.parkwatch.avro.EncryptionScheme;
 import org.parkwatch.deploy.admin.ConnectionCheck;
 import org.parkwatch.deploy.admin.ReferenceDataLoader;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +61,19 @@ final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--inactive", description = "Refuse its packets from now on.")
     boolean inactive;
 
+    @Option(names = "--sm4-key", description = "HJ 212-2025 SM4 key (32 hexadecimal characters) the device encrypts"
+            + " its CP region with; without it the device sends plaintext.")
+    String sm4Key;
+
+    @Option(names = "--cipher-text", defaultValue = "HEX", description = "How its SM4 ciphertext travels:"
+            + " ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); implementers of HJ 212-2025 differ.")
+    CipherTextEncoding cipherText;
+
     @Override
     public Integer call() {
+        if (sm4Key != null && !sm4Key.matches("[0-9A-Fa-f]{32}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sm4-key must be 32 hexadecimal characters");
+        }
         ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(configuration.file(),
                 configuration.overrides());
         ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
@@ -66,7 +81,10 @@ final class DeviceCommand implements Callable<Integer> {
         check.registry(config.registry());
         Device device = Device.newBuilder().setMn(mn).setPassword(password).setEnterpriseId(enterpriseId)
                 .setOutletId(outletId).setStackId(stackId).setAccountedGranularity(granularity)
-                .setActive(!inactive).build();
+                .setActive(!inactive)
+                .setEncryption(new DeviceEncryption(sm4Key == null ? EncryptionScheme.NONE : EncryptionScheme.SM4,
+                        sm4Key, cipherText))
+                .build();
         String topic = config.topicLayout().topics().devices();
         try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
             var summary = loader.publish(topic, Map.of(mn, device));

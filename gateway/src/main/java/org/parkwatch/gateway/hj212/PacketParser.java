@@ -68,6 +68,18 @@ public final class PacketParser {
                 version, pnum, pno, "1".equals(header.get("RF")), area);
     }
 
+    /**
+     * The header fields of a segment whose data area cannot be read yet (it is encrypted): everything before
+     * {@code CP=&&}, which HJ 212-2025 keeps in plaintext.
+     */
+    public static Map<String, String> header(String segment) throws UnreadablePacketException {
+        int open = segment.indexOf(CP_OPEN);
+        if (open < 0) {
+            throw new UnreadablePacketException("no data area (CP=&&...&&)");
+        }
+        return pairs(segment.substring(0, open), "[;,]", "header");
+    }
+
     private static Map<String, String> pairs(String text, String separators, String where)
             throws UnreadablePacketException {
         Map<String, String> pairs = new LinkedHashMap<>();

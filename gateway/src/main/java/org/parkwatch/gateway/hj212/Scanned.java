@@ -24,6 +24,14 @@ public sealed interface Scanned permits Scanned.Frame, Scanned.Refused {
         public String dataSegmentText() {
             return new String(dataSegment, StandardCharsets.UTF_8);
         }
+
+        /**
+         * The same frame with its data segment decrypted: its CRC is checked over the plaintext, as the sender
+         * computed it. The bytes as received stay those of the frame.
+         */
+        public Frame withPlainDataSegment(byte[] plain) {
+            return new Frame(bytes, plain, sentCrc, Hj212Crc.of(plain));
+        }
     }
 
     /** Bytes that are not a well-formed frame, with why. */

@@ -25,6 +25,18 @@ final class CommandCatalog {
     private CommandCatalog() {
     }
 
+    /**
+     * Whether HJ 212-2025 encrypts the CP region of this command when the device uses SM4: data commands
+     * 2000-2999, key updates 1014 and field-device information 3020 [R: hj212-2025.md, the standard not read].
+     */
+    static boolean isEncrypted(String cn) {
+        if (cn.length() != 4 || !cn.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int code = Integer.parseInt(cn);
+        return code >= 2000 && code <= 2999 || code == 1014 || code == 3020;
+    }
+
     static Kind kindOf(String cn) {
         if (UPLOADS.contains(cn)) {
             return Kind.UPLOAD;

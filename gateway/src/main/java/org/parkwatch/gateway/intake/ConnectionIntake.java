@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.parkwatch.avro.CipherTextEncoding;
 import org.parkwatch.avro.Device;
+import org.parkwatch.avro.DeviceEncryption;
+import org.parkwatch.avro.EncryptionScheme;
 import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.gateway.hj212.Answers;
+import org.parkwatch.gateway.hj212.CpRegionCipher;
 import org.parkwatch.gateway.hj212.FrameScanner;
 import org.parkwatch.gateway.hj212.Hj212Crc;
 import org.parkwatch.gateway.hj212.Packet;
@@ -65,7 +69,15 @@ public final class ConnectionIntake {
                 Optional.empty(), Optional.empty());
     }
 
-    private Outcome frame(Scanned.Frame frame) {
+    private Outcome frame(Scanned.Frame received) {
+        Scanned.Frame frame;
+        try {
+            frame = decrypted(received);
+        } catch (UnreadablePacketException e) {
+            return new Outcome("none", PacketResult.REFUSED, lastMn, received.bytes(),
+                    Optional.of(new Outcome.Rejection(PacketFault.UNPARSEABLE_FIELD, e.getMessage())), List.of(),
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        }
         Packet packet;
         try {
             packet = PacketParser.parse(frame.dataSegmentText());
@@ -106,6 +118,35 @@ public final class ConnectionIntake {
             packet = whole.get();
         }
         return data(frame, packet, device.get(), answer);
+    }
+
+    /**
+     * The frame with its CP region decrypted when its sender is a device configured for SM4 and the command is one
+     * HJ 212-2025 encrypts (2000-2999, 1014 and 3020 [R]); otherwise the frame as it came. The sender is found by the
+     * MN of the plaintext header; what it says is judged afterwards like any packet's.
+     */
+    private Scanned.Frame decrypted(Scanned.Frame frame) throws UnreadablePacketException {
+        java.util.Map<String, String> header;
+        try {
+            header = PacketParser.header(frame.dataSegmentText());
+        } catch (UnreadablePacketException e) {
+            return frame; // judged, and refused, as any unreadable packet
+        }
+        Optional<Device> sender = Optional.ofNullable(header.get("MN")).flatMap(devices::find);
+        if (sender.isEmpty() || sender.get().getEncryption().getScheme() != EncryptionScheme.SM4
+                || !CommandCatalog.isEncrypted(header.getOrDefault("CN", ""))) {
+            return frame;
+        }
+        DeviceEncryption settings = sender.get().getEncryption();
+        CpRegionCipher cipher;
+        try {
+            cipher = new CpRegionCipher(settings.getKeyHex(), settings.getCipherTextEncoding()
+                    == CipherTextEncoding.RAW ? CpRegionCipher.Encoding.RAW : CpRegionCipher.Encoding.HEX);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadablePacketException("device " + header.get("MN") + " is set for SM4 without a usable"
+                    + " key: " + e.getMessage());
+        }
+        return frame.withPlainDataSegment(cipher.decrypt(frame.dataSegment()));
     }
 
     private Outcome data(Scanned.Frame frame, Packet packet, Device device, Optional<byte[]> answer) {

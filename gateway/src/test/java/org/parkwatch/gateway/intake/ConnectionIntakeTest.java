@@ -207,4 +207,71 @@ class ConnectionIntakeTest {
         assertThat(intake.finish()).singleElement().satisfies(
                 rest -> assertThat(rest.rejection().orElseThrow().fault()).isEqualTo(PacketFault.BAD_LENGTH));
     }
+
+    /** HJ 212-2025 with SM4: the CRC is over the plaintext, the CP region travels encrypted. */
+    private static byte[] framedEncrypted(String plainSegment, org.parkwatch.gateway.hj212.CpRegionCipher cipher)
+            throws Exception {
+        byte[] plain = plainSegment.getBytes(StandardCharsets.UTF_8);
+        byte[] sent = cipher.encrypt(plain);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(String.format("##%04d", sent.length).getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(sent);
+        out.writeBytes((org.parkwatch.gateway.hj212.Hj212Crc.hex(org.parkwatch.gateway.hj212.Hj212Crc.of(plain))
+                + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static final String SM4_KEY = "00112233445566778899AABBCCDDEEFF";
+
+    private ConnectionIntake sm4Intake(org.parkwatch.avro.CipherTextEncoding encoding) {
+        return new ConnectionIntake(new Devices().with(Devices.waterDevice(MN)
+                .setEncryption(new org.parkwatch.avro.DeviceEncryption(org.parkwatch.avro.EncryptionScheme.SM4,
+                        SM4_KEY, encoding)).build()), new WastewaterSampleMapper(ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
+    void shouldDecryptTheCpRegionOfADeviceSetForSm4AndAccountItsData() throws Exception {
+        for (var encoding : org.parkwatch.avro.CipherTextEncoding.values()) {
+            var cipher = new org.parkwatch.gateway.hj212.CpRegionCipher(SM4_KEY,
+                    org.parkwatch.gateway.hj212.CpRegionCipher.Encoding.valueOf(encoding.name()));
+            byte[] sent = framedEncrypted(HOURLY, cipher);
+            assertThat(text(sent)).doesNotContain("w01018");
+
+            List<Outcome> outcomes = sm4Intake(encoding).feed(sent);
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.result()).as(encoding.name()).isEqualTo(PacketResult.ACCOUNTED);
+                assertThat(o.samples().get(0).getCodMgPerL()).isEqualTo(40.1);
+                assertThat(o.samples().get(0).getVolumeM3()).isEqualTo(63.0);
+                assertThat(o.rawBytes()).as("the raw topic keeps the bytes as received").isEqualTo(sent);
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseAnSm4PacketEncryptedWithAnotherKeyAsABadCrc() throws Exception {
+        var otherKey = new org.parkwatch.gateway.hj212.CpRegionCipher("FFEEDDCCBBAA99887766554433221100",
+                org.parkwatch.gateway.hj212.CpRegionCipher.Encoding.HEX);
+
+        List<Outcome> outcomes = sm4Intake(org.parkwatch.avro.CipherTextEncoding.HEX)
+                .feed(framedEncrypted(HOURLY, otherKey));
+
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.result()).isEqualTo(PacketResult.REFUSED);
+            assertThat(o.rejection().orElseThrow().fault()).isIn(PacketFault.BAD_CRC, PacketFault.UNPARSEABLE_FIELD);
+            assertThat(o.samples()).isEmpty();
+        });
+    }
+
+    @Test
+    void shouldTakeAHeartbeatOfAnSm4DeviceInPlaintext() {
+        String heartbeat = "QN=20260101000000001;ST=91;CN=9015;PW=123456;MN=" + MN + ";Flag=9;CP=&&&&";
+
+        List<Outcome> outcomes = sm4Intake(org.parkwatch.avro.CipherTextEncoding.HEX).feed(framed(heartbeat));
+
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.rejection()).isEmpty();
+            assertThat(text(o.answer().orElseThrow())).contains("CN=9013");
+        });
+    }
 }
