@@ -119,19 +119,19 @@ class DeadLetterReplayIT {
 
     private static Map<Pollutant, Long> ledgerOf(Topics topics, String eventId) {
         Map<Pollutant, Long> amounts = new HashMap<>();
-        kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class).stream()
+        kafka.readToEnd(topics.emissionsLedger(), EmissionEntry.class).stream()
                 .filter(e -> e.getEventId().equals(eventId))
                 .forEach(e -> amounts.merge(e.getPollutant(), e.getAmountMg(), Long::sum));
         return amounts;
     }
 
     private static long ledgerEntries(Topics topics, String eventId) {
-        return kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class).stream()
+        return kafka.readToEnd(topics.emissionsLedger(), EmissionEntry.class).stream()
                 .filter(e -> e.getEventId().equals(eventId) && e.getScope() == EmissionScope.SCOPE1).count();
     }
 
     private static List<DeadLetter> letters(Topics topics, RejectReason reason, String eventId) {
-        return kafka.readCommitted(topics.deadLetters(), DeadLetter.class).stream()
+        return kafka.readToEnd(topics.deadLetters(), DeadLetter.class).stream()
                 .filter(l -> l.getReason() == reason && eventId.equals(l.getEventId())).toList();
     }
 
