@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +24,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,15 +51,18 @@ import org.parkwatch.deploy.admin.TopicAdmin;
 import org.parkwatch.deploy.config.ConfigLoader;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.deploy.pipeline.PipelineRunner;
+import org.parkwatch.deploy.replay.DeadLetterReplayer;
 import org.parkwatch.pricing.DefaultFactors;
 import org.parkwatch.pricing.FactorVersion;
+import org.parkwatch.serde.SpecificAvroDeserializer;
 import org.parkwatch.topology.Topics;
 
 /**
  * {@code replay-dead-letters} on a real broker, registry and pipeline: a fuel event refused for a missing factor is
  * accounted once the factor is published and it is replayed, with the amount the formula gives; a second run
  * replays nothing; an event of an enterprise not yet registered, replayed too early, becomes a new dead letter, and
- * that one is accounted when replayed after the registration.
+ * that one is accounted when replayed after the registration; a run that crashed mid-batch left nothing counted as
+ * replayed.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DeadLetterReplayIT {
@@ -186,10 +194,13 @@ class DeadLetterReplayIT {
                             + "not replayable 0");
             assertThat(endOffset(config.topicLayout().deadLetterReplays())).isZero();
 
-            Run first = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING"));
-            assertThat(first.exitCode()).as(first.err()).isZero();
-            assertThat(first.out()).contains("FACTOR_MISSING park.fuel-consumption: replayed 1, skipped as already "
-                    + "replayed 0, not replayable 0");
+            // A run that crashed mid-batch: its replay of f-1 and the record of it were sent, never committed.
+            try (KafkaProducer<byte[], byte[]> crashed = crashedRun(config, topics, "f-1")) {
+                Run first = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING"));
+                assertThat(first.exitCode()).as(first.err()).isZero();
+                assertThat(first.out()).contains("FACTOR_MISSING park.fuel-consumption: replayed 1, skipped as "
+                        + "already replayed 0, not replayable 0");
+            }
             // DIESEL, default parameters (NCV 42.652 GJ/t, CC 0.0202 tC/GJ, OF 0.98, 1457.1 kgce/t, S 0.001 %, D 1.0):
             //   CO2 = 2 t x 42.652 x 0.0202 x 0.98 x 44/12 = 1.688677984 tC x 44/12 = 6.191819274666... t
             //       = 6 191 819 274.67 mg -> 6 191 819 275 mg
@@ -230,6 +241,47 @@ class DeadLetterReplayIT {
         }
     }
 
+    /**
+     * A producer of the command's transactional id that sent the replay of the letter of {@code eventId} and the
+     * record of it, then stopped without committing, as a run killed mid-batch leaves them.
+     */
+    private static KafkaProducer<byte[], byte[]> crashedRun(ParkWatchConfig config, Topics topics, String eventId)
+            throws Exception {
+        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, DeadLetterReplayer.transactionalId(config.kafka()));
+        var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        producer.beginTransaction();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topics.deadLetters(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            var reader = new SpecificAvroDeserializer<>(kafka.registryClient(), DeadLetter.class);
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    DeadLetter letter = reader.deserialize(record.topic(), record.value());
+                    if (eventId.equals(letter.getEventId())) {
+                        byte[] mark = (letter.getReason() + " " + letter.getSourceTopic() + "/"
+                                + letter.getSourcePartition() + "@" + letter.getSourceOffset())
+                                .getBytes(StandardCharsets.UTF_8);
+                        producer.send(new ProducerRecord<>(letter.getSourceTopic(), letter.getSourcePartition(),
+                                null, bytes(letter.getOriginalKey()), bytes(letter.getOriginalValue()),
+                                List.of(new RecordHeader("parkwatch.replay-of", mark)))).get();
+                        producer.send(new ProducerRecord<>(config.topicLayout().deadLetterReplays(),
+                                (topics.deadLetters() + "/0@" + record.offset()).getBytes(StandardCharsets.UTF_8),
+                                mark)).get();
+                        return producer;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no dead letter of " + eventId);
+    }
+
     @Test
     void shouldStopWithStatus3NamingTheRegistryWhenItCannotBeReached() {
         Map<String, String> settings = settings();
@@ -241,6 +293,12 @@ class DeadLetterReplayIT {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("Cannot reach the Schema Registry at http://127.0.0.1:1");
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     private static String[] concat(String[] first, String... rest) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,13 @@ import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.deploy.admin.LatestValues;
 import org.parkwatch.deploy.admin.StartupRefusedException;
 import org.parkwatch.deploy.config.KafkaConnection;
+import org.parkwatch.serde.SchemaRegistryUnavailableException;
 import org.parkwatch.serde.SpecificAvroDeserializer;
+import org.parkwatch.serde.WireFormatException;
 import org.parkwatch.serde.registry.SchemaRegistryClient;
 import org.parkwatch.topology.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the dead-letter topic from its beginning to its current end and re-produces the letters a
@@ -46,6 +51,8 @@ public final class DeadLetterReplayer {
      * {@code <reason> <sourceTopic>/<sourcePartition>@<sourceOffset>}.
      */
     static final String REPLAY_HEADER = "parkwatch.replay-of";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReplayer.class);
 
     /** Replays per transaction: few enough that a transaction stays far from its timeout (60 s). */
     private static final int BATCH = 200;
@@ -100,34 +107,49 @@ public final class DeadLetterReplayer {
             Set<String> replayed = alreadyReplayed();
             ReplayTargets targets = ReplayTargets.of(topics, topic -> consumer.partitionsFor(topic, timeout).size());
             ReplaySelection selection = new ReplaySelection(request, targets, replayed);
-            Batch batch = new Batch(producer);
-            readToEnd(consumer, record -> {
-                String coordinates = ReplaySelection.coordinates(record.topic(), record.partition(), record.offset());
-                DeadLetter letter;
-                try {
-                    letter = letters.deserialize(record.topic(), record.value());
-                } catch (RuntimeException e) {
-                    tally.unreadable();
-                    report.accept("cannot read the dead letter at " + coordinates + ": " + e.getMessage());
-                    return;
-                }
-                if (letter == null) {
-                    return;
-                }
-                selection.decide(coordinates, letter).ifPresent(decision -> {
-                    tally.add(letter.getReason(), letter.getSourceTopic(), decision);
-                    if (decision instanceof ReplayDecision.Replay) {
-                        batch.replay(coordinates, letter);
-                        report.accept((dryRun ? "would replay " : "replayed ") + coordinates + " ("
-                                + replayMark(letter) + ")");
-                    } else if (decision instanceof ReplayDecision.NotReplayable n) {
-                        report.accept("not replayable: " + coordinates + " (" + replayMark(letter) + "): " + n.why());
-                    }
-                });
-            });
-            batch.commit();
+            Batch batch = new Batch(producer, report);
+            try {
+                readToEnd(consumer, record -> consider(record, selection, batch, tally, dryRun, report));
+                batch.commit();
+            } catch (RuntimeException e) {
+                batch.abort();
+                throw e;
+            }
         }
         return tally;
+    }
+
+    private void consider(ConsumerRecord<byte[], byte[]> record, ReplaySelection selection, Batch batch,
+                          ReplayTally tally, boolean dryRun, Consumer<String> report) {
+        String coordinates = ReplaySelection.coordinates(record.topic(), record.partition(), record.offset());
+        DeadLetter letter;
+        try {
+            letter = letters.deserialize(record.topic(), record.value());
+        } catch (SchemaRegistryUnavailableException e) {
+            // Not the letter's fault: stop rather than pass over letters that are readable.
+            throw new StartupRefusedException("Cannot reach the Schema Registry to read the dead letter at "
+                    + coordinates + ": " + e.getMessage() + "; the replays committed so far stay recorded, run "
+                    + "again once it answers", e);
+        } catch (WireFormatException e) {
+            tally.unreadable();
+            report.accept("cannot read the dead letter at " + coordinates + ": " + e.getMessage());
+            return;
+        }
+        if (letter == null) {
+            return;
+        }
+        selection.decide(coordinates, letter).ifPresent(decision -> {
+            tally.add(letter.getReason(), letter.getSourceTopic(), decision);
+            if (decision instanceof ReplayDecision.Replay) {
+                if (dryRun) {
+                    report.accept("would replay " + coordinates + " (" + replayMark(letter) + ")");
+                } else {
+                    batch.replay(coordinates, letter);
+                }
+            } else if (decision instanceof ReplayDecision.NotReplayable n) {
+                report.accept("not replayable: " + coordinates + " (" + replayMark(letter) + "): " + n.why());
+            }
+        });
     }
 
     private Set<String> alreadyReplayed() {
@@ -196,21 +218,26 @@ public final class DeadLetterReplayer {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** The replays of the open transaction; none is written on a dry run (no producer). */
+    /**
+     * The replays of the open transaction; none is written on a dry run (no producer). Each is reported once its
+     * transaction is committed, so what the operator reads as replayed was.
+     */
     private final class Batch {
 
         private final KafkaProducer<byte[], byte[]> producer;
-        private int pending;
+        private final Consumer<String> report;
+        private final List<String> pending = new ArrayList<>();
 
-        Batch(KafkaProducer<byte[], byte[]> producer) {
+        Batch(KafkaProducer<byte[], byte[]> producer, Consumer<String> report) {
             this.producer = producer;
+            this.report = report;
         }
 
         void replay(String coordinates, DeadLetter letter) {
             if (producer == null) {
                 return;
             }
-            if (pending == 0) {
+            if (pending.isEmpty()) {
                 producer.beginTransaction();
             }
             byte[] mark = replayMark(letter).getBytes(StandardCharsets.UTF_8);
@@ -219,18 +246,34 @@ public final class DeadLetterReplayer {
                     List.of(new RecordHeader(REPLAY_HEADER, mark)));
             producer.send(replay);
             producer.send(new ProducerRecord<>(replaysTopic, coordinates.getBytes(StandardCharsets.UTF_8), mark));
-            if (++pending >= BATCH) {
+            pending.add("replayed " + coordinates + " (" + replayMark(letter) + ")");
+            if (pending.size() >= BATCH) {
                 commit();
             }
         }
 
-        void commit() {
-            if (producer == null || pending == 0) {
+        /** Undoes the open transaction, if any, so its replays and their records are both dropped at once. */
+        void abort() {
+            if (producer == null || pending.isEmpty()) {
                 return;
             }
-            // A failed send fails the commit, which then aborts: neither the replays nor their records are kept.
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException e) {
+                // Fenced or failed: the next run's initTransactions aborts it (or the broker's transaction timeout).
+                LOG.warn("Could not abort the open batch of {} replays: {}", pending.size(), e.getMessage());
+            }
+            pending.clear();
+        }
+
+        void commit() {
+            if (producer == null || pending.isEmpty()) {
+                return;
+            }
+            // A failed send fails the commit: neither the replays nor their records are kept.
             producer.commitTransaction();
-            pending = 0;
+            pending.forEach(report);
+            pending.clear();
         }
     }
 
