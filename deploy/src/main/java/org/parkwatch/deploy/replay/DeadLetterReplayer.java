@@ -50,7 +50,7 @@ public final class DeadLetterReplayer {
      * The header the pipeline reads (topology's {@code DeadLetterReplay}): value
      * {@code <reason> <sourceTopic>/<sourcePartition>@<sourceOffset>}.
      */
-    static final String REPLAY_HEADER = "parkwatch.replay-of";
+    public static final String REPLAY_HEADER = "parkwatch.replay-of";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReplayer.class);
 
@@ -83,7 +83,7 @@ public final class DeadLetterReplayer {
     }
 
     /** The header value that marks the replay of {@code letter}. */
-    static String replayMark(DeadLetter letter) {
+    public static String replayMark(DeadLetter letter) {
         return letter.getReason() + " " + letter.getSourceTopic() + "/" + letter.getSourcePartition() + "@"
                 + letter.getSourceOffset();
     }
