@@ -108,8 +108,9 @@ public final class LocalStack implements AutoCloseable {
         Topics topics = config.topicLayout().topics();
 
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
-            var created = admin.ensureTopics(topics);
-            newData = !created.created().isEmpty();
+            var created = admin.ensureTopics(config.topicLayout().roles());
+            // A data directory from before a topic was added gets that topic, but holds its data all the same.
+            newData = created.created().stream().anyMatch(topics.roles()::containsKey);
             out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
         ParkModel park = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));

@@ -49,7 +49,7 @@ final class SetupCommand implements Callable<Integer> {
             check.registry(config.registry());
         }
         try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
-            var created = admin.ensureTopics(topics);
+            var created = admin.ensureTopics(config.topicLayout().roles());
             out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
         if (!noFactors) {

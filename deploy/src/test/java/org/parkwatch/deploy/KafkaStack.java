@@ -109,6 +109,10 @@ final class KafkaStack implements AutoCloseable {
         return TopicReader.readCommitted(broker.bootstrapServers(), registryClient, topic, type);
     }
 
+    <T extends SpecificRecord> List<T> readToEnd(String topic, Class<T> type) {
+        return TopicReader.readToEnd(broker.bootstrapServers(), registryClient, topic, type);
+    }
+
     @Override
     public void close() {
         registry.close();

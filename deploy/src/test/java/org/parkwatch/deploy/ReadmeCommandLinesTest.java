@@ -44,7 +44,7 @@ class ReadmeCommandLinesTest {
         String top = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
 
         assertThat(top).contains("local", "pipeline", "setup", "simulate");
-        for (String name : List.of("pipeline", "setup")) {
+        for (String name : List.of("pipeline", "setup", "replay-dead-letters")) {
             String help = cli.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF);
             assertThat(help).as(name).contains("--config=FILE", "--set=KEY=VALUE", "--help",
                     "parkwatch.connect.timeout.ms");

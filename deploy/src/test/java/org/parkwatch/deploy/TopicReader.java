@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.parkwatch.serde.SpecificAvroDeserializer;
 import org.parkwatch.serde.registry.SchemaRegistryClient;
@@ -39,6 +40,31 @@ final class TopicReader {
                     empty = 0;
                     records.forEach(r -> values.add(r.value()));
                 }
+            }
+            return values;
+        }
+    }
+
+    /**
+     * Reads everything committed on a topic up to its current end (the last stable offset of each partition), at
+     * once: for conditions polled often, where waiting out empty polls would cost seconds a call.
+     */
+    static <T extends SpecificRecord> List<T> readToEnd(String bootstrap, SchemaRegistryClient registry,
+                                                        String topic, Class<T> type) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new SpecificAvroDeserializer<>(registry, type))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<T> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> values.add(r.value()));
             }
             return values;
         }

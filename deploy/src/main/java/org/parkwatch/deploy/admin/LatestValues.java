@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a keyed topic from its beginning to its current end: the latest value of every key, as a compacted topic
  * reader would see it. */
-final class LatestValues {
+public final class LatestValues {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -30,7 +30,7 @@ final class LatestValues {
      * @throws IllegalStateException when the topic does not exist
      * @throws TimeoutException      when the end is not reached within {@code timeout}
      */
-    static Map<String, byte[]> read(Map<String, Object> clientProperties, String topic, Duration timeout) {
+    public static Map<String, byte[]> read(Map<String, Object> clientProperties, String topic, Duration timeout) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A producer that aborted would otherwise leave values that never counted.

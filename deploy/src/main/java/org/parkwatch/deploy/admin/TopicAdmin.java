@@ -67,7 +67,16 @@ public final class TopicAdmin implements AutoCloseable {
      * @throws KafkaException when the cluster cannot be reached or refuses a topic
      */
     public TopicSummary ensureTopics(Topics topics) {
-        Map<String, Topics.TopicRole> roles = new TreeMap<>(topics.roles());
+        return ensureTopics(topics.roles());
+    }
+
+    /**
+     * Creates every topic of {@code topicRoles} (name and role, as {@link TopicLayout#roles()}) that is absent.
+     *
+     * @throws KafkaException when the cluster cannot be reached or refuses a topic
+     */
+    public TopicSummary ensureTopics(Map<String, Topics.TopicRole> topicRoles) {
+        Map<String, Topics.TopicRole> roles = new TreeMap<>(topicRoles);
         Set<String> present = call(admin.listTopics(new ListTopicsOptions().listInternal(false)).names(),
                 "list topics");
         List<String> existing = new ArrayList<>();

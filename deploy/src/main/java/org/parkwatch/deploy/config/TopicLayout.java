@@ -2,6 +2,7 @@ package org.parkwatch.deploy.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -53,5 +54,23 @@ public record TopicLayout(String prefix, int partitions, Duration inputRetention
     /** The topic catalogue these settings name. */
     public Topics topics() {
         return Topics.withPrefix(prefix);
+    }
+
+    /**
+     * The record of every dead letter {@code replay-dead-letters} re-submitted, keyed by the letter's coordinates
+     * on the dead-letter topic: the operators' tool's own topic, beside the pipeline's catalogue.
+     */
+    public String deadLetterReplays() {
+        return prefix + ".dead-letter-replays";
+    }
+
+    /**
+     * Every topic {@code setup} creates with the role that decides its settings: the pipeline's catalogue and
+     * {@link #deadLetterReplays()}, compacted as one latest record per letter is all it needs.
+     */
+    public Map<String, Topics.TopicRole> roles() {
+        Map<String, Topics.TopicRole> roles = new TreeMap<>(topics().roles());
+        roles.put(deadLetterReplays(), Topics.TopicRole.LATEST_STATE);
+        return roles;
     }
 }

@@ -46,7 +46,7 @@ class ManifestDriftTest {
 
         assertThat(TopicResources.topicDifferences(resources, config)).as(overlay).isEmpty();
         assertThat(TopicResources.kind(resources, "KafkaTopic")).as(overlay)
-                .hasSize(config.topicLayout().topics().roles().size() + (overlay.equals("dev") ? 1 : 0));
+                .hasSize(config.topicLayout().roles().size() + (overlay.equals("dev") ? 1 : 0));
         assertThat(TopicResources.aclDifferences(resources, config)).as(overlay).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.parkwatch.deploy.admin.TopicSpec;
 import org.parkwatch.deploy.config.ParkWatchConfig;
+import org.parkwatch.deploy.replay.DeadLetterReplayer;
 import org.parkwatch.registry.RegistrySettings;
 import org.parkwatch.topology.Topics.TopicRole;
 
@@ -29,7 +30,7 @@ final class TopicResources {
         kind(resources, "KafkaTopic").forEach(topic -> declared.put(topicName(topic), topic.path("spec")));
         // The registry's own log is no topic of setup's; it is checked on its own.
         declared.remove(RegistrySettings.DEFAULT_TOPIC);
-        Map<String, TopicRole> expected = new TreeMap<>(config.topicLayout().topics().roles());
+        Map<String, TopicRole> expected = new TreeMap<>(config.topicLayout().roles());
         List<String> differences = new ArrayList<>();
         Set<String> unexpected = new TreeSet<>(declared.keySet());
         unexpected.removeAll(expected.keySet());
@@ -59,7 +60,7 @@ final class TopicResources {
 
     /** Every ACL of the KafkaUsers whose resource is none of ParkWatch's; empty when they all are. */
     static List<String> aclDifferences(List<JsonNode> resources, ParkWatchConfig config) {
-        Set<String> topics = config.topicLayout().topics().roles().keySet();
+        Set<String> topics = config.topicLayout().roles().keySet();
         String applicationId = config.kafka().applicationId();
         Set<String> topicPrefixes = Set.of(config.topicLayout().prefix() + ".", applicationId + "-");
         List<String> differences = new ArrayList<>();
@@ -72,7 +73,8 @@ final class TopicResources {
                     case "topic" -> prefix ? topicPrefixes.contains(name)
                             : topics.contains(name) || name.equals(RegistrySettings.DEFAULT_TOPIC);
                     case "group" -> !prefix && name.equals(applicationId);
-                    case "transactionalId" -> prefix && name.equals(applicationId + "-");
+                    case "transactionalId" -> prefix ? name.equals(applicationId + "-")
+                            : name.equals(DeadLetterReplayer.transactionalId(config.kafka()));
                     case "cluster" -> true;
                     default -> false;
                 };
