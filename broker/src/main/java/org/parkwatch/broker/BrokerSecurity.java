@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param keyStorePassword   password of {@code keyStore} and of the key in it
  * @param keyStoreType       PKCS12 or JKS
  * @param trustStore         certificates the broker's own clients (inter-broker, readiness check) trust
- * @param trustStorePassword password of {@code trustStore}
+ * @param trustStorePassword password of {@code trustStore}; null for a PEM file, which Kafka reads without one
  * @param trustStoreType     PKCS12, JKS or PEM
  * @param brokerUser         the broker's SCRAM user, a super user
  * @param brokerPassword     its password
@@ -53,7 +53,7 @@ public record BrokerSecurity(Path keyStore, String keyStorePassword, String keyS
         p.put("ssl.key.password", keyStorePassword);
         p.put("ssl.keystore.type", keyStoreType);
         p.put("ssl.truststore.location", trustStore.toAbsolutePath().toString());
-        p.put("ssl.truststore.password", trustStorePassword);
+        putTrustStorePassword(p);
         p.put("ssl.truststore.type", trustStoreType);
         p.put("authorizer.class.name", AUTHORIZER);
         p.put("allow.everyone.if.no.acl.found", "false");
@@ -76,9 +76,15 @@ public record BrokerSecurity(Path keyStore, String keyStorePassword, String keyS
         p.put("sasl.mechanism", MECHANISM);
         p.put("sasl.jaas.config", jaas(user, password));
         p.put("ssl.truststore.location", trustStore.toAbsolutePath().toString());
-        p.put("ssl.truststore.password", trustStorePassword);
+        putTrustStorePassword(p);
         p.put("ssl.truststore.type", trustStoreType);
         return p;
+    }
+
+    private void putTrustStorePassword(Map<String, String> p) {
+        if (trustStorePassword != null) {
+            p.put("ssl.truststore.password", trustStorePassword);
+        }
     }
 
     /** The administrator's client settings. */
