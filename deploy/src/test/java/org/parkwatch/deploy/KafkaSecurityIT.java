@@ -43,10 +43,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,9 @@ class KafkaSecurityIT {
     private static final String PLATFORM = "parkwatch-platform";
     // The simulator plays the park platform (it registers its enterprises) and the enterprises (their readings).
     private static final String SIMULATOR = "parkwatch-simulator";
+    // A user whose password the rotation test retires, and the user that takes over from it.
+    private static final String RETIRING = "parkwatch-enterprise-2026";
+    private static final String SUCCESSOR = "parkwatch-enterprise-2027";
     private static final String TOKEN = secret();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,7 +119,7 @@ class KafkaSecurityIT {
         security = new BrokerSecurity(certificate.keyStore(), certificate.password(), "PKCS12",
                 certificate.certificate(), null, "PEM", "parkwatch-broker", secret(), ADMIN, secret());
         broker = EmbeddedKafkaBroker.start(BrokerSettings.ephemeral().withSecurity(security));
-        for (String user : List.of(PIPELINE, SETUP, REGISTRY, ENTERPRISE, PLATFORM, SIMULATOR)) {
+        for (String user : List.of(PIPELINE, SETUP, REGISTRY, ENTERPRISE, PLATFORM, SIMULATOR, RETIRING)) {
             passwords.put(user, secret());
         }
         try (Admin admin = Admin.create(clientProperties(ADMIN))) {
@@ -216,6 +221,50 @@ class KafkaSecurityIT {
         }
     }
 
+    /** README's rotation: a second user with the new password takes over the role, then the first loses its own. */
+    @Test
+    void shouldRotateAnEnterprisesPasswordAsTheReadmeSays() throws Exception {
+        Topics topics = config(ADMIN).topicLayout().topics();
+        String admin = kafkaConfigFile(ADMIN).toString();
+        String newPassword = secret();
+        passwords.put(SUCCESSOR, newPassword);
+        configCommand("--bootstrap-server", broker.bootstrapServers(), "--command-config", admin, "--alter",
+                "--entity-type", "users", "--entity-name", SUCCESSOR,
+                "--add-config", "SCRAM-SHA-512=[password=" + newPassword + "]");
+        StringWriter out = new StringWriter();
+        int status = ParkWatchCli.commandLine().setOut(new PrintWriter(out)).execute("acls", "--apply",
+                "--config", configFile(ADMIN).toString(), "--set", AclConfig.ENTERPRISES + "=User:" + ENTERPRISE
+                        + ",User:" + SIMULATOR + ",User:" + RETIRING + ",User:" + SUCCESSOR);
+        assertThat(status).as(out.toString()).isZero();
+        assertThat(out.toString()).contains(": 4 created, ");
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+            try (var successor = producer(SUCCESSOR, new ByteArraySerializer())) {
+                assertThat(successor.partitionsFor(topics.meterReadings())).hasSize(1);
+            }
+        });
+
+        configCommand("--bootstrap-server", broker.bootstrapServers(), "--command-config", admin, "--alter",
+                "--entity-type", "users", "--entity-name", RETIRING, "--delete-config", "SCRAM-SHA-512");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            try (var retired = producer(RETIRING, new ByteArraySerializer())) {
+                assertThatThrownBy(() -> retired.partitionsFor(topics.meterReadings()))
+                        .isInstanceOf(SaslAuthenticationException.class);
+            }
+        });
+    }
+
+    /** Kafka's own kafka-configs tool, from the jars ParkWatch ships; a failure throws instead of ending the JVM. */
+    private static void configCommand(String... args) {
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("ConfigCommand exited " + status + ": " + message);
+        });
+        try {
+            kafka.admin.ConfigCommand.main(args);
+        } finally {
+            Exit.resetExitProcedure();
+        }
+    }
+
     private static JsonNode yearToDate(JsonNode subject) {
         for (JsonNode window : subject.path("currentWindows")) {
             if (window.path("window").asText().equals("YEAR_TO_DATE")) {
@@ -245,10 +294,13 @@ class KafkaSecurityIT {
     }
 
     private static Map<String, Object> clientProperties(String user) {
-        Map<String, Object> props = new LinkedHashMap<>(security.clientProperties(user,
-                user.equals(ADMIN) ? security.adminPassword() : passwords.get(user)));
+        Map<String, Object> props = new LinkedHashMap<>(security.clientProperties(user, password(user)));
         props.put("bootstrap.servers", broker.bootstrapServers());
         return props;
+    }
+
+    private static String password(String user) {
+        return user.equals(ADMIN) ? security.adminPassword() : passwords.get(user);
     }
 
     /** The configuration of a party: the cluster, its user, one partition a topic, and the principals of each role. */
@@ -263,7 +315,7 @@ class KafkaSecurityIT {
             props.setProperty("parkwatch.schema.registry.url", registry.url());
         }
         props.setProperty("parkwatch.topic.partitions", "1");
-        props.setProperty(AclConfig.ENTERPRISES, "User:" + ENTERPRISE + ",User:" + SIMULATOR);
+        props.setProperty(AclConfig.ENTERPRISES, "User:" + ENTERPRISE + ",User:" + SIMULATOR + ",User:" + RETIRING);
         props.setProperty(AclConfig.PLATFORMS, "User:" + PLATFORM + ",User:" + SIMULATOR);
         clientProperties(user).forEach((key, value) -> {
             if (!key.equals("bootstrap.servers")) {
@@ -275,7 +327,7 @@ class KafkaSecurityIT {
 
     private static Path kafkaConfigFile(String user) throws IOException {
         Properties props = new Properties();
-        security.clientProperties(user, passwords.get(user)).forEach(props::setProperty);
+        security.clientProperties(user, password(user)).forEach(props::setProperty);
         return store(props, user + "-kafka.properties");
     }
 
