@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A secured client listener for the embedded broker: SASL_SSL with SCRAM-SHA-512, and Kafka's standard KRaft
@@ -39,6 +40,30 @@ public record BrokerSecurity(Path keyStore, String keyStorePassword, String keyS
         }
         requireScramSafe(brokerPassword);
         requireScramSafe(adminPassword);
+    }
+
+    /**
+     * Reads the settings from a properties file: {@code keystore.location}, {@code keystore.password},
+     * {@code keystore.type} (PKCS12), {@code truststore.location}, {@code truststore.password} (none for PEM),
+     * {@code truststore.type} (PEM), {@code broker.user}, {@code broker.password}, {@code admin.user},
+     * {@code admin.password}.
+     *
+     * @throws IllegalArgumentException naming a missing key
+     */
+    public static BrokerSecurity fromProperties(Properties p) {
+        return new BrokerSecurity(Path.of(required(p, "keystore.location")), required(p, "keystore.password"),
+                p.getProperty("keystore.type", "PKCS12"), Path.of(required(p, "truststore.location")),
+                p.getProperty("truststore.password"), p.getProperty("truststore.type", "PEM"),
+                required(p, "broker.user"), required(p, "broker.password"), required(p, "admin.user"),
+                required(p, "admin.password"));
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Broker security settings lack " + key);
+        }
+        return value;
     }
 
     /** The broker properties of the secured listener; the caller adds the listener addresses. */
