@@ -106,6 +106,8 @@ public final class ParkWatchAcls {
             Acls acls = new Acls(p);
             acls.topics(List.of(t.enterpriseTotals(), t.parkTotals(), t.enterpriseIntensity(), t.parkIntensity()),
                     AclOperation.READ);
+            // It registers enterprises and devices; the device command reads what the topic holds before writing.
+            acls.topics(List.of(t.enterprises(), t.devices()), AclOperation.READ);
             acls.topics(List.of(t.enterprises(), t.devices()), AclOperation.WRITE);
             acls.ownGroups();
             grants.add(new Grant(Role.PLATFORM, p, acls.bindings));
