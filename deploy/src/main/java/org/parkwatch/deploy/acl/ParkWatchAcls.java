@@ -13,7 +13,6 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.streams.StreamsConfig;
 import org.parkwatch.deploy.config.AclConfig;
 import org.parkwatch.deploy.config.ParkWatchConfig;
-import org.parkwatch.registry.RegistrySettings;
 import org.parkwatch.topology.Topics;
 
 /**
@@ -84,7 +83,7 @@ public final class ParkWatchAcls {
         for (String p : principals.registry()) {
             Acls acls = new Acls(p);
             for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE)) {
-                acls.add(ResourceType.TOPIC, RegistrySettings.DEFAULT_TOPIC, PatternType.LITERAL, op);
+                acls.add(ResourceType.TOPIC, principals.registryTopic(), PatternType.LITERAL, op);
             }
             grants.add(new Grant(Role.REGISTRY, p, acls.bindings));
         }

@@ -7,13 +7,15 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.parkwatch.registry.RegistrySettings;
 
 /**
  * The Kafka principals of each party to a ParkWatch cluster, which {@code parkwatch acls} grants their least
  * privileges to. Each is a list, so several users (one per enterprise, say) can share a role.
  */
 public record AclConfig(List<String> pipeline, List<String> setup, List<String> gateway, List<String> registry,
-                        List<String> enterprises, List<String> agencies, List<String> platforms) {
+                        List<String> enterprises, List<String> agencies, List<String> platforms,
+                        String registryTopic) {
 
     public static final String PIPELINE = "parkwatch.acl.pipeline.principals";
     public static final String SETUP = "parkwatch.acl.setup.principals";
@@ -22,6 +24,7 @@ public record AclConfig(List<String> pipeline, List<String> setup, List<String> 
     public static final String ENTERPRISES = "parkwatch.acl.enterprise.principals";
     public static final String AGENCIES = "parkwatch.acl.agency.principals";
     public static final String PLATFORMS = "parkwatch.acl.platform.principals";
+    public static final String REGISTRY_TOPIC = "parkwatch.acl.registry.topic";
 
     public AclConfig {
         pipeline = List.copyOf(pipeline);
@@ -52,13 +55,16 @@ public record AclConfig(List<String> pipeline, List<String> setup, List<String> 
                                 + "user).")
                 .define(PLATFORMS, Type.LIST, "User:parkwatch-platform", PRINCIPALS, Importance.MEDIUM,
                         "Kafka principals of park platforms: they read the totals and intensities (consumer groups "
-                                + "named after their user) and write the enterprises and devices.");
+                                + "named after their user) and register enterprises and devices.")
+                .define(REGISTRY_TOPIC, Type.STRING, RegistrySettings.DEFAULT_TOPIC, new ConfigDef.NonEmptyString(),
+                        Importance.LOW, "The topic of the bundled schema registry's log (its --topic), which its "
+                                + "principals may create, read and write.");
     }
 
     public static AclConfig from(Map<String, ?> values) {
         Map<String, Object> p = definition().parse(values);
         return new AclConfig(list(p, PIPELINE), list(p, SETUP), list(p, GATEWAY), list(p, REGISTRY),
-                list(p, ENTERPRISES), list(p, AGENCIES), list(p, PLATFORMS));
+                list(p, ENTERPRISES), list(p, AGENCIES), list(p, PLATFORMS), (String) p.get(REGISTRY_TOPIC));
     }
 
     public static AclConfig defaults() {

@@ -75,6 +75,13 @@ class ParkWatchAclsTest {
     }
 
     @Test
+    void shouldLetTheRegistryKeepItsLogOnTheTopicItIsStartedWith() {
+        assertThat(aclsOf(config(Map.of("parkwatch.acl.registry.topic", "_schemas_east")), "User:parkwatch-registry"))
+                .containsExactly("TOPIC LITERAL _schemas_east CREATE ALLOW *", "TOPIC LITERAL _schemas_east READ ALLOW *",
+                        "TOPIC LITERAL _schemas_east WRITE ALLOW *");
+    }
+
+    @Test
     void shouldRefuseAPrincipalThatIsNoUser() {
         assertThatThrownBy(() -> config(Map.of("parkwatch.acl.enterprise.principals", "parkwatch-enterprise")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("parkwatch.acl.enterprise.principals")
