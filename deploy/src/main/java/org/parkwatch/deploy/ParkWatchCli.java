@@ -77,6 +77,9 @@ public final class ParkWatchCli implements Callable<Integer> {
                 ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
                 check.kafka(config.kafka());
                 check.registry(config.registry());
+                // What the check connected with, PARKWATCH_KAFKA_* variables included, the producer uses too.
+                ((SimulatorCommand) simulate.commandSpec().userObject())
+                        .addKafkaSettings(config.kafka().clientOverrides());
             } catch (StartupRefusedException | ConfigException e) {
                 try {
                     return explain(e, command, simulate);

@@ -119,6 +119,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     private final SimulatorTopics topics;
     private final Function<String, Serializer<SpecificRecord>> serializerForRegistry;
     private final BiFunction<EventGenerator, Properties, ParkSimulator> simulators;
+    private final Properties kafkaSettings = new Properties();
 
     /** A command producing to {@code topics} in the Confluent wire format, see {@link #registrySerializer}. */
     public SimulatorCommand(SimulatorTopics topics) {
@@ -215,8 +216,20 @@ public final class SimulatorCommand implements Callable<Integer> {
         return plan.withMaxEvents(events).withRate(rate);
     }
 
+    /**
+     * Kafka producer settings from elsewhere than the command line (the {@code parkwatch} command's
+     * {@code PARKWATCH_KAFKA_*} variables); a {@code --kafka-config} file wins over them.
+     */
+    public void addKafkaSettings(Map<String, String> settings) {
+        kafkaSettings.putAll(settings);
+    }
+
     Properties producerConfig() {
-        Properties config = kafkaConfig == null ? new Properties() : kafkaSettings(kafkaConfig);
+        Properties config = new Properties();
+        config.putAll(kafkaSettings);
+        if (kafkaConfig != null) {
+            config.putAll(kafkaSettings(kafkaConfig));
+        }
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return config;
     }

@@ -104,11 +104,14 @@ class SimulatorCommandTest {
         Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n"
                 + "bootstrap.servers=elsewhere:9092\n");
 
-        Properties config = parse("--bootstrap-servers", "broker:9093", "--kafka-config", file.toString())
-                .producerConfig();
+        SimulatorCommand parsed = parse("--bootstrap-servers", "broker:9093", "--kafka-config", file.toString());
+        parsed.addKafkaSettings(Map.of("security.protocol", "SSL", "ssl.truststore.type", "PEM"));
+        Properties config = parsed.producerConfig();
 
+        // the file wins over settings from the environment, and the option over both
         assertThat(config).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism",
-                "SCRAM-SHA-512").containsEntry("bootstrap.servers", "broker:9093");
+                "SCRAM-SHA-512").containsEntry("ssl.truststore.type", "PEM")
+                .containsEntry("bootstrap.servers", "broker:9093");
     }
 
     @Test
