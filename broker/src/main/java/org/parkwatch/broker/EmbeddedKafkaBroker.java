@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,11 +84,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + s.controllerPort());
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + s.port() + ",CONTROLLER://127.0.0.1:" + s.controllerPort());
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + s.port());
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String listener = s.security().isPresent() ? BrokerSecurity.LISTENER : "PLAINTEXT";
+        p.put("listeners", listener + "://127.0.0.1:" + s.port() + ",CONTROLLER://127.0.0.1:" + s.controllerPort());
+        p.put("advertised.listeners", listener + "://127.0.0.1:" + s.port());
+        p.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", listener);
+        s.security().ifPresent(security -> p.putAll(security.brokerProperties()));
         p.put("log.dirs", s.dataDir().toAbsolutePath().toString());
         // A single node cannot replicate: every internal topic must accept replication factor 1.
         p.put("offsets.topic.replication.factor", "1");
@@ -126,16 +129,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 // (KAFKA-18202); on this single loopback broker that turned most exactly-once commits of the
                 // pipeline into retry loops. Version 1 keeps exactly-once with no such retries.
                 .setFeatureLevel("transaction.version", (short) 1)
+                .setScramArguments(s.security().map(BrokerSecurity::formatScramArguments).orElse(List.of()))
                 .setIgnoreFormatted(false)
                 .run();
     }
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Map<String, Object> conf = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        Map<String, Object> conf = new HashMap<>(settings.security().map(BrokerSecurity::adminClientProperties)
+                .orElse(Map.of()));
+        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        conf.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        conf.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(conf)) {
             while (true) {
                 try {

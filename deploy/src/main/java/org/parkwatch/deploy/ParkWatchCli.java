@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "parkwatch", mixinStandardHelpOptions = true,
         description = "Real-time emissions monitoring for industrial parks.",
         subcommands = {ParkWatchCli.Local.class, ParkWatchCli.Pipeline.class, ParkWatchCli.Gateway.class,
-                SetupCommand.class, DeviceCommand.class, ReplayDeadLettersCommand.class})
+                SetupCommand.class, DeviceCommand.class, AclsCommand.class, ReplayDeadLettersCommand.class})
 public final class ParkWatchCli implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -62,14 +62,24 @@ public final class ParkWatchCli implements Callable<Integer> {
                 && !simulate.isUsageHelpRequested() && !simulate.isVersionHelpRequested()) {
             CommandLine command = simulate.commandSpec().commandLine();
             try {
-                ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.empty(), Map.of(
-                        KafkaConnection.BOOTSTRAP_SERVERS, simulate.commandSpec().findOption("--bootstrap-servers")
-                                .getValue(),
-                        RegistryConnection.URL, simulate.commandSpec().findOption("--schema-registry-url")
-                                .getValue()));
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put(KafkaConnection.BOOTSTRAP_SERVERS, simulate.commandSpec().findOption("--bootstrap-servers")
+                        .getValue());
+                settings.put(RegistryConnection.URL, simulate.commandSpec().findOption("--schema-registry-url")
+                        .getValue());
+                // The check connects as the simulator's producer will, secured cluster or not.
+                Path kafkaConfig = simulate.commandSpec().findOption("--kafka-config").getValue();
+                if (kafkaConfig != null) {
+                    SimulatorCommand.kafkaSettings(kafkaConfig).forEach((key, value) -> settings.put(
+                            KafkaConnection.CLIENT_PREFIX + key, String.valueOf(value)));
+                }
+                ParkWatchConfig config = ConfigLoader.fromSystemEnvironment().load(Optional.empty(), settings);
                 ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
                 check.kafka(config.kafka());
                 check.registry(config.registry());
+                // What the check connected with, PARKWATCH_KAFKA_* variables included, the producer uses too.
+                ((SimulatorCommand) simulate.commandSpec().userObject())
+                        .addKafkaSettings(config.kafka().clientOverrides());
             } catch (StartupRefusedException | ConfigException e) {
                 try {
                     return explain(e, command, simulate);

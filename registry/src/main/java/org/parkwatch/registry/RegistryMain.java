@@ -1,10 +1,15 @@
 package org.parkwatch.registry;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.parkwatch.registry.state.CompatibilityLevel;
 
@@ -14,7 +19,9 @@ import org.parkwatch.registry.state.CompatibilityLevel;
  * {@code --default-compatibility} (BACKWARD), {@code --replication-factor} (1), {@code --password-file} (users and
  * roles; none: open), {@code --tls-keystore} and {@code --tls-keystore-type} (PKCS12), the key store's password
  * read from the environment variable {@value #KEYSTORE_PASSWORD_ENV} so it shows in no process list, and
- * {@code --open}, needed to serve without a password file on an address other than loopback.
+ * {@code --open}, needed to serve without a password file on an address other than loopback, and
+ * {@code --kafka-config}, a properties file of Kafka client settings for a secured cluster (security.protocol,
+ * sasl.jaas.config, ssl.truststore.*), kept in a file so that its password shows in no process list.
  */
 public final class RegistryMain {
 
@@ -36,6 +43,7 @@ public final class RegistryMain {
             System.err.println("usage: RegistryMain --bootstrap-servers HOST:PORT [--port 8081] [--host 127.0.0.1]"
                     + " [--topic _parkwatch_schemas] [--default-compatibility BACKWARD] [--replication-factor 1]"
                     + " [--password-file FILE] [--tls-keystore FILE [--tls-keystore-type PKCS12]] [--open]"
+                    + " [--kafka-config FILE]"
                     + " (key store password in " + KEYSTORE_PASSWORD_ENV + ")");
             System.exit(2);
             return;
@@ -72,6 +80,7 @@ public final class RegistryMain {
         Path keyStore = null;
         String keyStoreType = "PKCS12";
         boolean open = false;
+        Map<String, String> kafkaSettings = Map.of();
         for (int i = 0; i < args.length; i++) {
             String option = args[i].toLowerCase(Locale.ROOT);
             if (option.equals("--open")) {
@@ -79,7 +88,7 @@ public final class RegistryMain {
                 continue;
             }
             boolean ours = option.equals("--password-file") || option.equals("--tls-keystore")
-                    || option.equals("--tls-keystore-type");
+                    || option.equals("--tls-keystore-type") || option.equals("--kafka-config");
             if (!ours) {
                 rest.add(args[i]);
                 continue;
@@ -91,6 +100,7 @@ public final class RegistryMain {
             switch (option) {
                 case "--password-file" -> security = security.withPasswordFile(Path.of(value));
                 case "--tls-keystore" -> keyStore = Path.of(value);
+                case "--kafka-config" -> kafkaSettings = kafkaSettings(Path.of(value));
                 default -> keyStoreType = value;
             }
         }
@@ -101,13 +111,25 @@ public final class RegistryMain {
             }
             security = security.withTls(new RegistrySecurity.Tls(keyStore, password, keyStoreType));
         }
-        RegistrySettings settings = parse(rest.toArray(String[]::new));
+        RegistrySettings settings = parse(rest.toArray(String[]::new)).withKafkaClientSettings(kafkaSettings);
         if (!security.authenticates() && !open && !isLoopback(settings.host())) {
             throw new IllegalArgumentException("Refusing to serve schemas to anyone on " + settings.host()
                     + " without --password-file: anyone who reaches it could register or delete schemas."
                     + " Give --password-file, listen on 127.0.0.1, or say --open.");
         }
         return new Launch(settings, security);
+    }
+
+    private static Map<String, String> kafkaSettings(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read --kafka-config " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> settings = new TreeMap<>();
+        props.stringPropertyNames().forEach(key -> settings.put(key, props.getProperty(key)));
+        return settings;
     }
 
     private static boolean isLoopback(String host) {

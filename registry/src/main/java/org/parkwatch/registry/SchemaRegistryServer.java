@@ -40,8 +40,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
      */
     public static SchemaRegistryServer start(RegistrySettings settings, RegistrySecurity security) {
         Optional<RegistryUsers> users = security.passwordFile().map(RegistryUsers::load);
-        KafkaSchemaLog log = KafkaSchemaLog.open(settings.bootstrapServers(), settings.topic(),
-                settings.replicationFactor(), settings.defaultCompatibility(), settings.timeout());
+        KafkaSchemaLog log = KafkaSchemaLog.open(settings.bootstrapServers(), settings.kafkaClientSettings(),
+                settings.topic(), settings.replicationFactor(), settings.defaultCompatibility(), settings.timeout());
         try {
             Javalin http = Javalin.create(config -> {
                 config.jetty.host = settings.host();

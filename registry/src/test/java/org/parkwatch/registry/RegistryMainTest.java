@@ -3,11 +3,13 @@ package org.parkwatch.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parkwatch.registry.state.CompatibilityLevel;
 
 class RegistryMainTest {
@@ -27,6 +29,23 @@ class RegistryMainTest {
 
         assertThat(settings).isEqualTo(new RegistrySettings("0.0.0.0", 0, "kafka:9092", "schemas",
                 CompatibilityLevel.FULL_TRANSITIVE, (short) 3, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void shouldGiveItsKafkaClientsTheSettingsOfTheKafkaConfigFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kafka.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.jaas.config=org.apache.kafka.common.security"
+                + ".scram.ScramLoginModule required username=\"parkwatch-registry\" password=\"s\";\n");
+
+        RegistrySettings settings = RegistryMain.launch(new String[] {"--bootstrap-servers", "k:9093",
+            "--kafka-config", file.toString()}, Map.of()).settings();
+
+        assertThat(settings.kafkaClientSettings()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"parkwatch-registry\" password=\"s\";");
+        assertThat(settings.toString()).contains("sasl.jaas.config").doesNotContain("password=");
+        assertThatThrownBy(() -> RegistryMain.launch(new String[] {"--bootstrap-servers", "k:9093",
+            "--kafka-config", dir.resolve("missing").toString()}, Map.of())).hasMessageContaining("--kafka-config");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package org.parkwatch.simulator;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +50,11 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers.")
     private String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "A properties file of further Kafka producer settings, e.g. security.protocol, "
+                    + "sasl.mechanism, sasl.jaas.config and ssl.truststore.* for a secured cluster.")
+    private Path kafkaConfig;
 
     @Option(names = "--schema-registry-url", defaultValue = "http://127.0.0.1:8081",
             description = "Schema Registry URL, handed to the value serializer.")
@@ -109,6 +119,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     private final SimulatorTopics topics;
     private final Function<String, Serializer<SpecificRecord>> serializerForRegistry;
     private final BiFunction<EventGenerator, Properties, ParkSimulator> simulators;
+    private final Properties kafkaSettings = new Properties();
 
     /** A command producing to {@code topics} in the Confluent wire format, see {@link #registrySerializer}. */
     public SimulatorCommand(SimulatorTopics topics) {
@@ -205,10 +216,33 @@ public final class SimulatorCommand implements Callable<Integer> {
         return plan.withMaxEvents(events).withRate(rate);
     }
 
+    /**
+     * Kafka producer settings from elsewhere than the command line (the {@code parkwatch} command's
+     * {@code PARKWATCH_KAFKA_*} variables); a {@code --kafka-config} file wins over them.
+     */
+    public void addKafkaSettings(Map<String, String> settings) {
+        kafkaSettings.putAll(settings);
+    }
+
     Properties producerConfig() {
         Properties config = new Properties();
+        config.putAll(kafkaSettings);
+        if (kafkaConfig != null) {
+            config.putAll(kafkaSettings(kafkaConfig));
+        }
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return config;
+    }
+
+    /** The settings of a {@code --kafka-config} file. */
+    public static Properties kafkaSettings(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read --kafka-config " + file, e);
+        }
+        return props;
     }
 
     /** An instant ({@code 2024-01-01T00:00:00Z}), or a local date-time or date in the park's zone. */

@@ -2,11 +2,14 @@ package org.parkwatch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class SimulatorCommandTest {
@@ -92,6 +96,22 @@ class SimulatorCommandTest {
                 .withMeterInterval(Duration.ofMinutes(5)).withSampleInterval(Duration.ofMinutes(30))
                 .withBadEventRate(0.01).withExcursions(new ExcursionSettings(1, 0.005, 0.02)));
         assertThat(command.producerConfig()).containsEntry("bootstrap.servers", "broker:9093");
+    }
+
+    @Test
+    void shouldAddTheSettingsOfItsKafkaConfigFileToTheProducers(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("kafka.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n"
+                + "bootstrap.servers=elsewhere:9092\n");
+
+        SimulatorCommand parsed = parse("--bootstrap-servers", "broker:9093", "--kafka-config", file.toString());
+        parsed.addKafkaSettings(Map.of("security.protocol", "SSL", "ssl.truststore.type", "PEM"));
+        Properties config = parsed.producerConfig();
+
+        // the file wins over settings from the environment, and the option over both
+        assertThat(config).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism",
+                "SCRAM-SHA-512").containsEntry("ssl.truststore.type", "PEM")
+                .containsEntry("bootstrap.servers", "broker:9093");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.parkwatch.topology.AccountingSettings;
  */
 public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry, TopicLayout topicLayout,
                               AccountingSettings accounting, StorageConfig storage, ApiConfig api,
-                              StartupConfig startup, GatewayConfig gateway) {
+                              StartupConfig startup, GatewayConfig gateway, AclConfig acls) {
 
     /** The pass-through key that sets Kafka Streams' application.server verbatim, as before the advertised host. */
     private static final String EXPLICIT_APPLICATION_SERVER =
@@ -46,7 +46,8 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
                 new Section("Accounting", AccountingConfig.definition()),
                 new Section("Storage", StorageConfig.definition()),
                 new Section("Query API", ApiConfig.definition()),
-                new Section("HJ 212 gateway", GatewayConfig.definition()));
+                new Section("HJ 212 gateway", GatewayConfig.definition()),
+                new Section("Kafka ACLs", AclConfig.definition()));
     }
 
     /** Whether {@code key} is a defined key or a Kafka client pass-through key. */
@@ -70,7 +71,8 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
     public static ParkWatchConfig from(Map<String, ?> values) {
         return new ParkWatchConfig(KafkaConnection.from(values), RegistryConnection.from(values),
                 TopicLayout.from(values), AccountingConfig.from(values), StorageConfig.from(values),
-                ApiConfig.from(values), StartupConfig.from(values), GatewayConfig.from(values));
+                ApiConfig.from(values), StartupConfig.from(values), GatewayConfig.from(values),
+                AclConfig.from(values));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.kafka.common.config.ConfigException;
@@ -48,6 +49,35 @@ class ManifestDriftTest {
         assertThat(TopicResources.kind(resources, "KafkaTopic")).as(overlay)
                 .hasSize(config.topicLayout().roles().size() + (overlay.equals("dev") ? 1 : 0));
         assertThat(TopicResources.aclDifferences(resources, config)).as(overlay).isEmpty();
+        // The parties deployed here each have their user, and so does the operator who replays dead letters.
+        assertThat(TopicResources.kind(resources, "KafkaUser")).extracting(u -> u.path("metadata").path("name").asText())
+                .as(overlay).containsExactlyInAnyOrder("parkwatch-pipeline", "parkwatch-setup", "parkwatch-gateway",
+                        "parkwatch-replay");
+    }
+
+    @Test
+    void shouldFindAKafkaUserWhoseAclsDifferFromTheAclsCommand() {
+        // Guards the comparison itself: a grant more, and one less, than `parkwatch acls` prints are both reported.
+        List<JsonNode> resources = DeploymentFiles.renderedOverlay("production");
+        ParkWatchConfig config = configOf(resources, "StatefulSet", "parkwatch", "pipeline");
+        List<JsonNode> changed = new ArrayList<>();
+        for (JsonNode resource : resources) {
+            JsonNode copy = resource.deepCopy();
+            if (copy.path("kind").asText().equals("KafkaUser")
+                    && copy.path("metadata").path("name").asText().equals("parkwatch-gateway")) {
+                ArrayNode acls = (ArrayNode) copy.path("spec").path("authorization").path("acls");
+                acls.remove(0); // Read on park.devices
+                ObjectNode factors = acls.addObject();
+                factors.putObject("resource").put("type", "topic").put("name", "park.emission-factors")
+                        .put("patternType", "literal");
+                factors.putArray("operations").add("Write");
+            }
+            changed.add(copy);
+        }
+
+        assertThat(TopicResources.aclDifferences(changed, config)).containsExactlyInAnyOrder(
+                "User:parkwatch-gateway lacks TOPIC LITERAL park.devices READ",
+                "User:parkwatch-gateway has more than parkwatch acls grants: TOPIC LITERAL park.emission-factors WRITE");
     }
 
     @ParameterizedTest

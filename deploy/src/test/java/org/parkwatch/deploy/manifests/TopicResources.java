@@ -1,23 +1,25 @@
 package org.parkwatch.deploy.manifests;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.parkwatch.deploy.acl.ParkWatchAcls;
 import org.parkwatch.deploy.admin.TopicSpec;
 import org.parkwatch.deploy.config.ParkWatchConfig;
-import org.parkwatch.deploy.replay.DeadLetterReplayer;
 import org.parkwatch.registry.RegistrySettings;
 import org.parkwatch.topology.Topics.TopicRole;
 
 /**
  * Compares the Strimzi resources of a rendered overlay with what the code defines: the topics {@code setup} would
  * create under the same configuration (names, partitions, replicas, settings, from {@link TopicSpec}), and the
- * topics, groups and transactional ids the users' ACLs name.
+ * users' ACLs with those {@code parkwatch acls} grants.
  */
 final class TopicResources {
 
@@ -58,32 +60,50 @@ final class TopicResources {
         return differences;
     }
 
-    /** Every ACL of the KafkaUsers whose resource is none of ParkWatch's; empty when they all are. */
+    /**
+     * How the KafkaUsers' ACLs differ from those {@code parkwatch acls} prints for the same principals
+     * ({@link ParkWatchAcls}): every KafkaUser must be one of its principals, with exactly its ACLs. Empty when they
+     * agree.
+     */
     static List<String> aclDifferences(List<JsonNode> resources, ParkWatchConfig config) {
-        Set<String> topics = config.topicLayout().roles().keySet();
-        String applicationId = config.kafka().applicationId();
-        Set<String> topicPrefixes = Set.of(config.topicLayout().prefix() + ".", applicationId + "-");
+        Map<String, Set<String>> expected = new HashMap<>();
+        for (ParkWatchAcls.Grant grant : ParkWatchAcls.of(config)) {
+            Set<String> acls = expected.computeIfAbsent(grant.principal(), p -> new TreeSet<>());
+            grant.bindings().forEach(b -> acls.add(acl(b.pattern().resourceType().name(), b.pattern().name(),
+                    b.pattern().patternType().name(), b.entry().operation().name())));
+        }
         List<String> differences = new ArrayList<>();
         for (JsonNode user : kind(resources, "KafkaUser")) {
+            String principal = "User:" + user.path("metadata").path("name").asText();
+            Set<String> declared = new TreeSet<>();
             for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
                 JsonNode resource = acl.path("resource");
-                String name = resource.path("name").asText();
-                boolean prefix = resource.path("patternType").asText().equals("prefix");
-                boolean known = switch (resource.path("type").asText()) {
-                    case "topic" -> prefix ? topicPrefixes.contains(name)
-                            : topics.contains(name) || name.equals(RegistrySettings.DEFAULT_TOPIC);
-                    case "group" -> !prefix && name.equals(applicationId);
-                    case "transactionalId" -> prefix ? name.equals(applicationId + "-")
-                            : name.equals(DeadLetterReplayer.transactionalId(config.kafka()));
-                    case "cluster" -> true;
-                    default -> false;
-                };
-                if (!known) {
-                    differences.add(user.path("metadata").path("name").asText() + ": " + resource);
-                }
+                String type = upperSnake(resource.path("type").asText());
+                String name = type.equals("CLUSTER") ? "kafka-cluster" : resource.path("name").asText();
+                String pattern = resource.path("patternType").asText("literal").equals("prefix") ? "PREFIXED"
+                        : "LITERAL";
+                acl.path("operations").forEach(op -> declared.add(acl(type, name, pattern, upperSnake(op.asText()))));
             }
+            Set<String> wanted = expected.get(principal);
+            if (wanted == null) {
+                differences.add(principal + ": a KafkaUser that is no principal of parkwatch acls");
+                continue;
+            }
+            wanted.stream().filter(a -> !declared.contains(a))
+                    .forEach(a -> differences.add(principal + " lacks " + a));
+            declared.stream().filter(a -> !wanted.contains(a))
+                    .forEach(a -> differences.add(principal + " has more than parkwatch acls grants: " + a));
         }
         return differences;
+    }
+
+    private static String acl(String type, String name, String pattern, String operation) {
+        return type + " " + pattern + " " + name + " " + operation;
+    }
+
+    /** Strimzi's {@code transactionalId}, {@code DescribeConfigs} as Kafka's TRANSACTIONAL_ID, DESCRIBE_CONFIGS. */
+    private static String upperSnake(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
     static List<JsonNode> kind(List<JsonNode> resources, String kind) {

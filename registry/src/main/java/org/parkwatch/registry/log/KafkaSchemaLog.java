@@ -65,15 +65,15 @@ public final class KafkaSchemaLog implements RegistryStore, AutoCloseable {
     private volatile boolean running = true;
     private long appliedPosition;
 
-    private KafkaSchemaLog(String bootstrapServers, String topic, CompatibilityLevel defaultLevel,
-                           Duration timeout) {
+    private KafkaSchemaLog(String bootstrapServers, Map<String, String> clientSettings, String topic,
+                           CompatibilityLevel defaultLevel, Duration timeout) {
         this.partition = new TopicPartition(topic, 0);
         this.timeout = timeout;
         this.state = new RegistryState(defaultLevel);
-        this.admin = Admin.create(adminConfig(bootstrapServers, timeout));
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, timeout),
+        this.admin = Admin.create(withSettings(clientSettings, adminConfig(bootstrapServers, timeout)));
+        this.producer = new KafkaProducer<>(withSettings(clientSettings, producerConfig(bootstrapServers, timeout)),
                 new StringSerializer(), new ByteArraySerializer());
-        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers),
+        this.consumer = new KafkaConsumer<>(withSettings(clientSettings, consumerConfig(bootstrapServers)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.reader = new Thread(this::readLoop, "schema-log-reader-" + topic);
         this.reader.setDaemon(true);
@@ -86,7 +86,16 @@ public final class KafkaSchemaLog implements RegistryStore, AutoCloseable {
      */
     public static KafkaSchemaLog open(String bootstrapServers, String topic, short replicationFactor,
                                       CompatibilityLevel defaultLevel, Duration timeout) {
-        KafkaSchemaLog log = new KafkaSchemaLog(bootstrapServers, topic, defaultLevel, timeout);
+        return open(bootstrapServers, Map.of(), topic, replicationFactor, defaultLevel, timeout);
+    }
+
+    /**
+     * As {@link #open(String, String, short, CompatibilityLevel, Duration)}, the Kafka clients also configured with
+     * {@code clientSettings} (security settings of a secured cluster, for instance); the log's own settings win.
+     */
+    public static KafkaSchemaLog open(String bootstrapServers, Map<String, String> clientSettings, String topic,
+                                      short replicationFactor, CompatibilityLevel defaultLevel, Duration timeout) {
+        KafkaSchemaLog log = new KafkaSchemaLog(bootstrapServers, clientSettings, topic, defaultLevel, timeout);
         try {
             SchemaTopic.ensure(log.admin, topic, replicationFactor, timeout);
             log.consumer.assign(List.of(log.partition));
@@ -261,6 +270,13 @@ public final class KafkaSchemaLog implements RegistryStore, AutoCloseable {
 
     private static RegistryException storeError(String message, Throwable cause) {
         return new RegistryException(ErrorCode.STORE_ERROR, message, cause);
+    }
+
+    private static Properties withSettings(Map<String, String> clientSettings, Properties own) {
+        Properties props = new Properties();
+        props.putAll(clientSettings);
+        props.putAll(own);
+        return props;
     }
 
     private static Properties adminConfig(String bootstrapServers, Duration timeout) {

@@ -1,0 +1,90 @@
+package org.parkwatch.deploy.acl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.parkwatch.deploy.config.ConfigLoader;
+import org.parkwatch.deploy.config.ParkWatchConfig;
+
+class ParkWatchAclsTest {
+
+    private static ParkWatchConfig config(Map<String, String> settings) {
+        return new ConfigLoader(Map.of()).load(Optional.empty(), settings);
+    }
+
+    /** One line per ACL of {@code principal}: type, pattern, name, operation. */
+    private static List<String> aclsOf(ParkWatchConfig config, String principal) {
+        return ParkWatchAcls.of(config).stream().filter(g -> g.principal().equals(principal))
+                .flatMap(g -> g.bindings().stream())
+                .map(b -> b.pattern().resourceType() + " " + b.pattern().patternType() + " " + b.pattern().name()
+                        + " " + b.entry().operation() + " " + b.entry().permissionType() + " " + b.entry().host())
+                .toList();
+    }
+
+    @Test
+    void shouldLetAnEnterpriseWriteItsFourInputTopicsAndNothingElse() {
+        assertThat(aclsOf(config(Map.of()), "User:parkwatch-enterprise")).containsExactly(
+                "TOPIC LITERAL park.meter-readings WRITE ALLOW *",
+                "TOPIC LITERAL park.fuel-consumption WRITE ALLOW *",
+                "TOPIC LITERAL park.wastewater-samples WRITE ALLOW *",
+                "TOPIC LITERAL park.output-reports WRITE ALLOW *");
+    }
+
+    @Test
+    void shouldNameThePipelinesInternalTopicsGroupAndTransactionsAfterItsApplicationId() {
+        List<String> acls = aclsOf(config(Map.of("parkwatch.application.id", "pw-east",
+                "parkwatch.topic.prefix", "east")), "User:parkwatch-pipeline");
+
+        assertThat(acls).contains("TOPIC LITERAL east.meter-readings READ ALLOW *",
+                "TOPIC LITERAL east.emissions-ledger WRITE ALLOW *",
+                "TOPIC PREFIXED pw-east- CREATE ALLOW *", "TOPIC PREFIXED pw-east- DELETE ALLOW *",
+                "GROUP LITERAL pw-east READ ALLOW *", "TRANSACTIONAL_ID PREFIXED pw-east- WRITE ALLOW *");
+        // it reads no output and writes no input
+        assertThat(acls).doesNotContain("TOPIC LITERAL east.meter-readings WRITE ALLOW *",
+                "TOPIC LITERAL east.enterprise-totals READ ALLOW *");
+        assertThat(acls).hasSize(7 + 7 + 5 + 1 + 1);
+    }
+
+    @Test
+    void shouldGrantNoTransactionalIdsToAnAtLeastOncePipeline() {
+        assertThat(aclsOf(config(Map.of("parkwatch.processing.guarantee", "at_least_once")),
+                "User:parkwatch-pipeline")).noneMatch(acl -> acl.startsWith("TRANSACTIONAL_ID"));
+    }
+
+    @Test
+    void shouldLetAgenciesPublishFactorsAndRulesAndPlatformsReadOutputsInTheirOwnGroups() {
+        ParkWatchConfig config = config(Map.of("parkwatch.acl.agency.principals", "User:mee,User:provincial-eeb",
+                "parkwatch.acl.platform.principals", "User:park-one"));
+
+        assertThat(aclsOf(config, "User:provincial-eeb")).contains(
+                "TOPIC LITERAL park.emission-factors WRITE ALLOW *", "TOPIC LITERAL park.threshold-rules WRITE ALLOW *",
+                "TOPIC LITERAL park.alerts READ ALLOW *", "GROUP PREFIXED provincial-eeb READ ALLOW *")
+                .noneMatch(acl -> acl.contains("meter-readings"));
+        assertThat(aclsOf(config, "User:mee")).hasSameElementsAs(aclsOf(config, "User:provincial-eeb").stream()
+                .map(acl -> acl.replace("provincial-eeb", "mee")).toList());
+        assertThat(aclsOf(config, "User:park-one")).contains("TOPIC LITERAL park.enterprise-totals READ ALLOW *",
+                "TOPIC LITERAL park.park-intensity READ ALLOW *", "GROUP PREFIXED park-one READ ALLOW *")
+                .noneMatch(acl -> acl.contains("emission-factors"));
+        assertThat(aclsOf(config, "User:parkwatch-agency")).isEmpty();
+    }
+
+    @Test
+    void shouldLetTheRegistryKeepItsLogOnTheTopicItIsStartedWith() {
+        assertThat(aclsOf(config(Map.of("parkwatch.acl.registry.topic", "_schemas_east")), "User:parkwatch-registry"))
+                .containsExactly("TOPIC LITERAL _schemas_east CREATE ALLOW *", "TOPIC LITERAL _schemas_east READ ALLOW *",
+                        "TOPIC LITERAL _schemas_east WRITE ALLOW *");
+    }
+
+    @Test
+    void shouldRefuseAPrincipalThatIsNoUser() {
+        assertThatThrownBy(() -> config(Map.of("parkwatch.acl.enterprise.principals", "parkwatch-enterprise")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("parkwatch.acl.enterprise.principals")
+                .hasMessageContaining("User:<name>");
+    }
+}
