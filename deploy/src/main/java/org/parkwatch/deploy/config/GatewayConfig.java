@@ -12,12 +12,14 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * The HJ 212 gateway: where monitoring devices connect, how long a silent connection stays open, and how long
  * start-up waits for the device list.
  */
-public record GatewayConfig(String host, int port, Duration idleTimeout, Duration devicesLoadTimeout) {
+public record GatewayConfig(String host, int port, Duration idleTimeout, Duration devicesLoadTimeout,
+                            int metricsPort) {
 
     public static final String HOST = "parkwatch.gateway.host";
     public static final String PORT = "parkwatch.gateway.port";
     public static final String IDLE_TIMEOUT_MS = "parkwatch.gateway.idle.timeout.ms";
     public static final String DEVICES_LOAD_TIMEOUT_MS = "parkwatch.gateway.devices.load.timeout.ms";
+    public static final String METRICS_PORT = "parkwatch.gateway.metrics.port";
 
     public static ConfigDef definition() {
         return new ConfigDef()
@@ -31,13 +33,19 @@ public record GatewayConfig(String host, int port, Duration idleTimeout, Duratio
                                 + "above the longest interval between a device's packets, an hour for hourly data.")
                 .define(DEVICES_LOAD_TIMEOUT_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
                         "How long the gateway waits at start-up to read the device list before it stops: it "
-                                + "listens only once it knows every registered device.");
+                                + "listens only once it knows every registered device.")
+                .define(METRICS_PORT, Type.INT, 9213, Range.between(0, 65_535), Importance.MEDIUM,
+                        "HTTP port of the standalone gateway process (./parkwatch gateway) for Prometheus "
+                                + "(/metrics) and probes (/health/live, /health/ready), on the gateway's host; 0 "
+                                + "picks a free one. The local stack serves the gateway's metrics on the API's "
+                                + "/metrics instead.");
     }
 
     public static GatewayConfig from(Map<String, ?> values) {
         Map<String, Object> p = definition().parse(values);
         return new GatewayConfig((String) p.get(HOST), (Integer) p.get(PORT),
-                Duration.ofMillis((Long) p.get(IDLE_TIMEOUT_MS)), Duration.ofMillis((Long) p.get(DEVICES_LOAD_TIMEOUT_MS)));
+                Duration.ofMillis((Long) p.get(IDLE_TIMEOUT_MS)), Duration.ofMillis((Long) p.get(DEVICES_LOAD_TIMEOUT_MS)),
+                (Integer) p.get(METRICS_PORT));
     }
 
     public static GatewayConfig defaults() {

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import org.parkwatch.api.ApiMetrics;
 import org.apache.kafka.common.config.ConfigException;
 import org.parkwatch.deploy.admin.ConnectionCheck;
 import org.parkwatch.deploy.admin.StartupRefusedException;
@@ -39,19 +41,31 @@ public final class GatewayMain {
             return EXIT_USAGE;
         }
         Hj212Gateway gateway;
+        PrometheusMeterRegistry meters = ApiMetrics.prometheusRegistry();
         try {
             ConnectionCheck check = new ConnectionCheck(config.startup().connectTimeout());
             check.kafka(config.kafka());
             check.registry(config.registry());
-            gateway = GatewayRunner.start(config, new SimpleMeterRegistry());
+            gateway = GatewayRunner.start(config, meters);
         } catch (StartupRefusedException e) {
             System.err.println(e.getMessage());
             return StartupRefusedException.EXIT_STATUS;
         }
-        System.out.println("HJ 212 gateway listening on " + config.gateway().host() + ":" + gateway.port());
+        GatewayHttpEndpoint http;
+        try {
+            http = GatewayHttpEndpoint.start(config.gateway().host(), config.gateway().metricsPort(), meters);
+        } catch (IOException e) {
+            gateway.close();
+            System.err.println("Cannot serve the gateway's metrics on " + config.gateway().host() + ":"
+                    + config.gateway().metricsPort() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        System.out.println("HJ 212 gateway listening on " + config.gateway().host() + ":" + gateway.port()
+                + "; metrics on http://" + config.gateway().host() + ":" + http.port() + "/metrics");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Termination requested; closing the gateway");
+            http.close();
             gateway.close();
             stopped.countDown();
         }, "parkwatch-gateway-shutdown"));
