@@ -65,6 +65,7 @@ public final class HtmlReport {
                 .append("th, td { border: 0.5pt solid #999999; padding: 2pt 4pt; vertical-align: top; }\n")
                 .append("td.n { text-align: right; } .open { color: #b00000; font-weight: bold; border: 1pt solid")
                 .append(" #b00000; padding: 4pt; }\n .small { font-size: 6.5pt; word-wrap: break-word; }\n")
+                .append(".tag { white-space: nowrap; }\n")
                 .append("</style></head><body>\n");
         out.append("<h1>").append(esc(title)).append("</h1>\n");
         if (r.open()) {
@@ -177,7 +178,7 @@ public final class HtmlReport {
                     .append(esc(Numbers.rounded(z.value(), 4) + " " + ref.unit())).append("</td><td class=\"n\">")
                     .append(esc((ref.isLowerLimit() ? ">= " : "<= ") + Numbers.full(ref.value()) + " " + ref.unit()
                             + (ref.condition().isEmpty() ? "" : " (" + ref.condition() + ")")))
-                    .append("</td><td>").append(esc(ref.tag())).append("</td><td>").append(z.verdict())
+                    .append("</td><td class=\"tag\">").append(esc(ref.tag())).append("</td><td>").append(z.verdict())
                     .append("</td><td class=\"small\">").append(esc(ref.programme() + "; " + ref.source()))
                     .append("</td><td class=\"small\">").append(esc(z.basis())).append("</td></tr>\n");
         }
