@@ -159,16 +159,18 @@ class ReportIT {
             assertThat(Double.parseDouble(cell(csv, "intensity", "E1", "co2.intensity.location")))
                     .isCloseTo(0.825 * 744 / 22_600, within(1e-12));
             // green electricity: 61.45 of 184.35 kgce, a third of the energy
-            assertThat(Double.parseDouble(cell(csv, "clean-energy", "PARK", "share_of_energy")))
+            assertThat(Double.parseDouble(cell(csv, "clean-energy", PARK, "share_of_energy")))
                     .isCloseTo(1.0 / 3, within(1e-12));
             assertThat(cell(csv, "report", "", "status")).isEqualTo("OPEN");
 
-            HttpResponse<byte[]> pdfResponse = http.send(HttpRequest.newBuilder(URI.create(url + "&format=pdf"))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(pdfResponse.statusCode()).isEqualTo(200);
-            assertThat(pdfResponse.headers().firstValue("Content-Type")).hasValue("application/pdf");
-            assertThat(pdfResponse.headers().firstValue("X-ParkWatch-Period-Open")).hasValue("true");
-            assertEveryPageOpen(pdfResponse.body());
+            // the printable document from the API (its PDF rendering is the command's, below)
+            HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(url + "&format=html")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(html.statusCode()).isEqualTo(200);
+            assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(html.headers().firstValue("X-ParkWatch-Period-Open")).hasValue("true");
+            assertThat(html.body()).contains("PERIOD OPEN: provisional figures").contains("华东化工")
+                    .contains("<a href=\"#L-E2-COD\">12.000</a>");
 
             // the command, with the same configuration keys
             Path pdf = dir.resolve("park-r-2025-03.pdf");

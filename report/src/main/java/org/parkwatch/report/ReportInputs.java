@@ -21,8 +21,8 @@ import org.parkwatch.avro.ThresholdRule;
  * @param enterprises   the latest record of every enterprise
  * @param outputReports IAV reports (the output-reports topic keeps 7 days: older months have none left there)
  * @param rules         the latest version of every threshold rule
- * @param windowTotals  every record of the totals topics read for the period, in topic order: closed records seen
- *                      more than once are revisions
+ * @param windowTotals  the closed records of the totals topics read for the period, in topic order: the park's
+ *                      closed total of the period closes it, a closed window seen more than once was revised
  * @param generatedAt   when the report is made (wall clock)
  */
 public record ReportInputs(String parkId, ReportPeriod period, List<EmissionEntry> ledger, List<Alert> alerts,
