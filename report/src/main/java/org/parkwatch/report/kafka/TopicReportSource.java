@@ -31,7 +31,8 @@ import org.parkwatch.topology.Topics;
  */
 public final class TopicReportSource implements ReportSource {
 
-    private final TopicScan scan;
+    private final Map<String, Object> clientProperties;
+    private final Duration timeout;
     private final SchemaRegistryClient registry;
     private final Topics topics;
     private final Clock clock;
@@ -42,7 +43,8 @@ public final class TopicReportSource implements ReportSource {
      */
     public TopicReportSource(Map<String, Object> clientProperties, SchemaRegistryClient registry, Topics topics,
                              Clock clock, Duration timeout) {
-        this.scan = new TopicScan(clientProperties, timeout);
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.timeout = timeout;
         this.registry = registry;
         this.topics = topics;
         this.clock = clock;
@@ -50,6 +52,12 @@ public final class TopicReportSource implements ReportSource {
 
     @Override
     public ReportInputs inputsFor(String parkId, ReportPeriod period) {
+        try (TopicScan scan = new TopicScan(clientProperties, timeout)) {
+            return inputsFor(scan, parkId, period);
+        }
+    }
+
+    private ReportInputs inputsFor(TopicScan scan, String parkId, ReportPeriod period) {
         Instant generatedAt = clock.instant();
         Optional<Instant> fromPeriod = Optional.of(period.start());
         List<EmissionEntry> ledger = new ArrayList<>();
@@ -73,17 +81,17 @@ public final class TopicReportSource implements ReportSource {
             });
         }
         return new ReportInputs(parkId, period, ledger, alerts,
-                latest(topics.emissionFactors(), EmissionFactor.class),
-                latest(topics.enterprises(), Enterprise.class),
-                all(topics.outputReports(), OutputReport.class),
-                latest(topics.thresholdRules(), ThresholdRule.class), totals, generatedAt);
+                latest(scan, topics.emissionFactors(), EmissionFactor.class),
+                latest(scan, topics.enterprises(), Enterprise.class),
+                all(scan, topics.outputReports(), OutputReport.class),
+                latest(scan, topics.thresholdRules(), ThresholdRule.class), totals, generatedAt);
     }
 
     private <T extends SpecificRecord> SpecificAvroDeserializer<T> reader(Class<T> type) {
         return new SpecificAvroDeserializer<>(registry, type);
     }
 
-    private <T extends SpecificRecord> List<T> latest(String topic, Class<T> type) {
+    private <T extends SpecificRecord> List<T> latest(TopicScan scan, String topic, Class<T> type) {
         Map<String, T> latest = new LinkedHashMap<>();
         scan.read(topic, Optional.empty(), reader(type), (k, v) -> {
             if (v == null) {
@@ -95,7 +103,7 @@ public final class TopicReportSource implements ReportSource {
         return List.copyOf(latest.values());
     }
 
-    private <T extends SpecificRecord> List<T> all(String topic, Class<T> type) {
+    private <T extends SpecificRecord> List<T> all(TopicScan scan, String topic, Class<T> type) {
         List<T> all = new ArrayList<>();
         scan.read(topic, Optional.empty(), reader(type), (k, v) -> {
             if (v != null) {

@@ -14,24 +14,37 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic to the end it had when the scan started, with an assigned consumer (no group, no commits), from its
- * beginning or from the first record appended at or after an instant. Only committed records are read
- * (read_committed), as the pipeline writes with exactly-once.
+ * Reads topics one after the other, each to the end it had when its reading started, with one assigned consumer (no
+ * group, no commits), from the beginning or from the first record appended at or after an instant. Only committed
+ * records are read (read_committed), as the pipeline writes with exactly-once. One consumer for every topic of a
+ * report, as opening one costs more than reading a small topic.
  */
-final class TopicScan {
+final class TopicScan implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final Map<String, Object> clientProperties;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final Duration timeout;
 
     TopicScan(Map<String, Object> clientProperties, Duration timeout) {
-        this.clientProperties = Map.copyOf(clientProperties);
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.timeout = timeout;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
     }
 
     /**
@@ -42,19 +55,13 @@ final class TopicScan {
      * @throws TimeoutException      when its end is not reached within the timeout
      */
     <T> void read(String topic, Optional<Instant> appendedFrom, Deserializer<T> values, BiConsumer<String, T> sink) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist; run setup first");
-            }
-            consumer.assign(partitions);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist; run setup first");
+        }
+        consumer.assign(partitions);
+        try {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             consumer.seekToBeginning(partitions);
             if (appendedFrom.isPresent()) {
@@ -71,12 +78,14 @@ final class TopicScan {
                 if (Instant.now().isAfter(deadline)) {
                     throw new TimeoutException("topic " + topic + " not read to its end within " + timeout);
                 }
-                for (ConsumerRecord<String, T> r : consumer.poll(POLL)) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        sink.accept(r.key(), r.value());
+                        sink.accept(r.key(), values.deserialize(r.topic(), r.value()));
                     }
                 }
             }
+        } finally {
+            consumer.unsubscribe();
         }
     }
 
