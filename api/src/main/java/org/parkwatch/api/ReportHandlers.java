@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.parkwatch.report.PeriodReport;
 import org.parkwatch.report.ReportFormat;
 import org.parkwatch.report.Reports;
@@ -42,6 +43,8 @@ final class ReportHandlers {
             report = source.build(park, period);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
+        } catch (TimeoutException e) {
+            throw ApiException.unavailable("the topics could not be read in time: " + e.getMessage());
         }
         ctx.header("Content-Disposition", "inline; filename=\"report-" + park.replaceAll("[^A-Za-z0-9_.-]", "_")
                 + "-" + report.period().label() + "." + format.extension() + "\"");

@@ -117,6 +117,10 @@ public final class ReportBuilder {
         Intensities parkIntensities = intensities(parkStatus, park.amounts, parkCovered);
         SubjectReport parkReport = subject("PARK", in.parkId(), in.parkId(), "", park, parkIntensities, period,
                 elapsedEnd, targets(in.rules(), rule -> parkScope(rule, in.parkId()), parkIntensities));
+        if (sums.isEmpty()) {
+            notes.add("No enterprise of park " + in.parkId() + " is registered, and no ledger entry of it lies in the "
+                    + "period: every figure is 0.");
+        }
         if (in.outputReports().isEmpty()) {
             notes.add("No IAV report was found on the output-reports topic (kept 7 days): intensities per IAV are "
                     + "PENDING.");

@@ -185,4 +185,16 @@ class ReportBuilderTest {
         assertThat(ReportBuilder.build(park.inputs(MARCH, Instant.parse("2025-03-20T00:00:00Z"),
                 ReportFixture.closedTotals())).open()).isTrue();
     }
+
+    @Test
+    void shouldSayThatAParkWithoutEnterprisesOrEntriesHasNothingToReport() {
+        ReportInputs in = park.inputs(MARCH, AFTER_MARCH, List.of());
+        PeriodReport r = ReportBuilder.build(new ReportInputs("park-unknown", MARCH, in.ledger(), in.alerts(),
+                in.factors(), in.enterprises(), in.outputReports(), in.rules(), in.windowTotals(), AFTER_MARCH));
+        assertThat(r.enterprises()).isEmpty();
+        assertThat(r.park().figure(Measure.CO2_SCOPE1).amountMg()).isZero();
+        assertThat(r.alerts()).isEmpty();
+        assertThat(r.notes()).contains("No enterprise of park park-unknown is registered, and no ledger entry of it "
+                + "lies in the period: every figure is 0.");
+    }
 }
