@@ -57,8 +57,10 @@ public final class HtmlReport {
                 .append("@page { size: A4 landscape; margin: 20mm 12mm 16mm 12mm;\n")
                 .append("  @top-center { content: \"").append(css(pageMark)).append("\"; font-family: 'DejaVu Sans',")
                 .append(" sans-serif; font-size: 9pt; color: ").append(r.open() ? "#b00000" : "#444444").append("; }\n")
-                .append("  @bottom-left { content: \"").append(css(title)).append("\"; font-size: 8pt; }\n")
-                .append("  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; }")
+                .append("  @bottom-left { content: \"").append(css(title))
+                .append("\"; font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; }\n")
+                .append("  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);")
+                .append(" font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; }")
                 .append(" }\n")
                 .append("body { font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; }\n")
                 .append("table { border-collapse: collapse; margin: 4pt 0 10pt 0; }\n")
@@ -110,7 +112,8 @@ public final class HtmlReport {
                 Figure f = s.figure(m);
                 String cell = Numbers.amount(m, f.amountMg(), 3);
                 out.append("<td class=\"n\">");
-                if (f.lines().isEmpty()) {
+                // the park's entries are listed under its enterprises
+                if (f.lines().isEmpty() || s.subjectType().equals("PARK")) {
                     out.append(esc(cell));
                 } else {
                     out.append("<a href=\"#").append(anchor(s, m.name())).append("\">").append(esc(cell))
