@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -14,6 +15,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
+import org.parkwatch.report.Reports;
 
 /**
  * The HTTP face of one ParkWatch instance (Javalin on Jetty): the read-only query API under /api, the live
@@ -42,6 +44,15 @@ public final class ApiServer implements AutoCloseable {
     /** As {@link #start(ApiSettings, KafkaStreams, PrometheusMeterRegistry)}, with the clock default ranges end at. */
     public static ApiServer start(ApiSettings settings, KafkaStreams streams, PrometheusMeterRegistry meters,
                                   Clock clock) {
+        return start(settings, streams, meters, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(ApiSettings, KafkaStreams, PrometheusMeterRegistry, Clock)}, with the reports of
+     * /api/parks/{id}/report made by {@code reports} (without, that route answers 503).
+     */
+    public static ApiServer start(ApiSettings settings, KafkaStreams streams, PrometheusMeterRegistry meters,
+                                  Clock clock, Optional<Reports> reports) {
         KafkaStreamsQueries queries = new KafkaStreamsQueries(streams);
         Peers peers = new Peers(new ClusterRouter(streams, settings.advertised()),
                 new PeerClient(settings.requiredToken(), settings.tls()));
@@ -49,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
         SubjectHandlers subjects = new SubjectHandlers(queries, peers, alerts, clock,
                 new CurrentPeriods(settings.calendarZone(), clock));
         AuditHandlers audit = new AuditHandlers(queries, peers, clock);
+        ReportHandlers reportHandlers = new ReportHandlers(reports);
         byte[] openApi = resource("/openapi.yaml");
 
         Javalin app = Javalin.create(config -> {
@@ -79,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
             subjects.register(config.routes);
             alerts.register(config.routes);
             audit.register(config.routes);
+            reportHandlers.register(config.routes);
             ApiErrors.install(config.routes);
         });
         app.start(settings.host(), settings.port());

@@ -100,8 +100,8 @@ class ApiGuardsTest {
     @Test
     void shouldRefuseEveryProtectedOperationOfTheOpenApiDescriptionWithoutTheRightToken() throws Exception {
         List<Operation> operations = operationsUnder("/api/", "/internal/");
-        // the eight query paths and the three paths between instances
-        assertThat(operations).hasSize(11);
+        // the nine query paths (the report among them) and the three paths between instances
+        assertThat(operations).hasSize(12);
 
         for (Operation op : operations) {
             HttpResponse<String> none = send(op.method(), op.path());

@@ -2,6 +2,7 @@ package org.parkwatch.deploy;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.parkwatch.api.ApiServer;
+import org.parkwatch.deploy.report.ConfiguredReports;
 import org.parkwatch.api.ApiMetrics;
 import org.parkwatch.broker.BrokerSettings;
 import org.parkwatch.broker.EmbeddedKafkaBroker;
@@ -127,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
         endpoints.put("Pipeline", "application id " + config.kafka().applicationId() + ", state in "
                 + config.kafka().stateDir());
 
-        ApiServer api = ApiServer.start(PipelineMain.apiSettings(config), pipeline.streams(), meters);
+        ApiServer api = ApiServer.start(PipelineMain.apiSettings(config), pipeline.streams(), meters,
+                Clock.systemUTC(), Optional.of(ConfiguredReports.of(config)));
         started.push(api);
         apiUrl = "http://127.0.0.1:" + api.port();
         endpoints.put("HTTP API", apiUrl + "/api/enterprises");

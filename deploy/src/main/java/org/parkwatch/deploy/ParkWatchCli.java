@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "parkwatch", mixinStandardHelpOptions = true,
         description = "Real-time emissions monitoring for industrial parks.",
         subcommands = {ParkWatchCli.Local.class, ParkWatchCli.Pipeline.class, ParkWatchCli.Gateway.class,
-                SetupCommand.class, DeviceCommand.class, AclsCommand.class, ReplayDeadLettersCommand.class})
+                SetupCommand.class, DeviceCommand.class, AclsCommand.class, ReplayDeadLettersCommand.class,
+                ReportCommand.class})
 public final class ParkWatchCli implements Callable<Integer> {
 
     public static void main(String[] args) {

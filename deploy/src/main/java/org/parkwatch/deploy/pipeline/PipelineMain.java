@@ -1,5 +1,6 @@
 package org.parkwatch.deploy.pipeline;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.parkwatch.api.ApiMetrics;
 import org.parkwatch.api.ApiServer;
+import org.parkwatch.deploy.report.ConfiguredReports;
 import org.parkwatch.api.ApiSettings;
 import org.parkwatch.deploy.admin.ConnectionCheck;
 import org.parkwatch.deploy.admin.StartupRefusedException;
@@ -84,7 +86,8 @@ public final class PipelineMain {
         }
         ApiServer api;
         try {
-            api = ApiServer.start(apiSettings(config), runner.streams(), meters);
+            api = ApiServer.start(apiSettings(config), runner.streams(), meters, Clock.systemUTC(),
+                    Optional.of(ConfiguredReports.of(config)));
         } catch (RuntimeException e) {
             runner.close();
             throw e;

@@ -1,0 +1,2 @@
+/** Reports wired to configuration: the report source over the configured cluster, registry and topics. */
+package org.parkwatch.deploy.report;
