@@ -78,6 +78,7 @@ class GatewayKillIT {
         s.put("parkwatch.topic.partitions", "1");
         s.put("parkwatch.gateway.host", "127.0.0.1");
         s.put("parkwatch.gateway.port", String.valueOf(port));
+        s.put("parkwatch.gateway.metrics.port", "0");
         return s;
     }
 
@@ -132,6 +133,11 @@ class GatewayKillIT {
             device.getOutputStream().flush();
             answered.awaitAtLeast(unanswered.size(), Duration.ofSeconds(90));
             assertThat(answered.eventIds()).containsExactlyInAnyOrderElementsOf(unanswered);
+            // the process serves its own metrics to Prometheus
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(second.metricsUrl())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("parkwatch_gateway_packets_total{cn=\"2061\",result=\"ACCOUNTED\"}");
         }
 
         List<String> all = kafka.readCommitted(topics.wastewaterSamples(), WastewaterSample.class).stream()
@@ -200,9 +206,24 @@ class GatewayKillIT {
     /** The gateway as its own operating-system process, started as an operator runs it. */
     private static final class GatewayProcess implements AutoCloseable {
         private final Process process;
+        private final Path log;
 
-        private GatewayProcess(Process process) {
+        private GatewayProcess(Process process, Path log) {
             this.process = process;
+            this.log = log;
+        }
+
+        /** The metrics URL the process printed when it started listening. */
+        String metricsUrl() throws Exception {
+            java.util.regex.Pattern printed = java.util.regex.Pattern.compile("metrics on (http://\\S+/metrics)");
+            for (int i = 0; i < 600; i++) {
+                java.util.regex.Matcher m = printed.matcher(Files.readString(log));
+                if (m.find()) {
+                    return m.group(1);
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("the gateway printed no metrics URL: " + Files.readString(log));
         }
 
         static GatewayProcess start(Map<String, String> settings) throws Exception {
@@ -212,7 +233,7 @@ class GatewayKillIT {
             settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
             Path log = Files.createTempFile("gateway-kill", ".log");
             return new GatewayProcess(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start());
+                    .redirectOutput(log.toFile()).start(), log);
         }
 
         void killHard() throws InterruptedException {
