@@ -38,6 +38,15 @@ final class ConsumerLag {
         return lag;
     }
 
+    /** Input records the group has committed as processed, summed over its input partitions. */
+    static long committed(String bootstrapServers, String applicationId, Topics topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+            return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().entrySet()
+                    .stream().filter(e -> ends.containsKey(e.getKey())).mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
     static Map<TopicPartition, Long> endOffsets(Admin admin, Topics topics) throws Exception {
         List<String> inputs = new ArrayList<>(topics.activityInputs());
         inputs.add(topics.outputReports());

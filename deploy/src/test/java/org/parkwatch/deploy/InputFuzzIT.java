@@ -63,7 +63,7 @@ import org.parkwatch.topology.Topics;
  *
  * <p>{@code -Dparkwatch.fuzz.records=100000} (and {@code -Dparkwatch.fuzz.seed}) scale it up: bin/chaos --fuzz.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InputFuzzIT {
 
     private static final String PREFIX = "fuzz";
