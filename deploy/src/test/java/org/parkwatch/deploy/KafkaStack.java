@@ -110,9 +110,15 @@ final class KafkaStack implements AutoCloseable {
     }
 
     KafkaProducer<String, SpecificRecord> producer() {
+        return producer(Map.of());
+    }
+
+    /** A producer with some settings of its own. */
+    KafkaProducer<String, SpecificRecord> producer(Map<String, Object> more) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.putAll(more);
         return new KafkaProducer<>(props, new StringSerializer(),
                 new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
     }

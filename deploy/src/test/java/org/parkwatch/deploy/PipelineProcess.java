@@ -35,6 +35,11 @@ final class PipelineProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** The exit status of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
