@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -138,7 +139,7 @@ class ChaosIT {
             admin.ensureTopics(topics);
         }
         publishReferenceData(topics);
-        Random chaos = new Random(SEED);
+        SplittableRandom chaos = new SplittableRandom(SEED);
         Report log = new Report(String.format("Chaos run: seed %d, %d events at %d/s, %d kills, faults"
                 + " every %d-%d ms%n", SEED, EVENTS, RATE, KILLS, GAP_MS / 3, GAP_MS));
 

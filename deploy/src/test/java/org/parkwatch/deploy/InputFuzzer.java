@@ -58,6 +58,8 @@ final class InputFuzzer {
     static final List<String> ENTERPRISES = List.of("E1", "E2", "E3", "E4");
     /** The enterprise of mutated activity, kept apart so a mutant that is accepted moves no reconciled total. */
     static final String MUTANTS = "EMUT";
+    /** Minutes from the start within which every event lies. */
+    static final int SPAN_MINUTES = 2_000;
     /** A schema id no registry of a test hands out. */
     static final int UNKNOWN_ID = 987_654;
 
@@ -103,7 +105,11 @@ final class InputFuzzer {
         if (kind < 7) { // activity, with the amounts it must account
             String enterprise = ENTERPRISES.get(random.nextInt(ENTERPRISES.size()));
             long[] sums = new long[5];
-            var record = ReconciledLoad.event(topics, enterprise, "fz-", valid++, start, random, sums);
+            // a minute each within 2 000 minutes from the start (over and over, each event its own eventId), so the
+            // valid history stays between two days and fifteen hours ago however many records are made
+            int v = valid++;
+            var record = ReconciledLoad.event(topics, enterprise, "fz" + v / SPAN_MINUTES + "-", v % SPAN_MINUTES,
+                    start, random, sums);
             return new FuzzRecord(record.topic(), record.key(), bytes(record.topic(), record.value()), Kind.VALID,
                     Optional.empty(), false, enterprise, sums);
         }
@@ -154,7 +160,7 @@ final class InputFuzzer {
     /** Valid Avro with a value no pipeline may account: each record has one fault, whose reason is known. */
     private FuzzRecord absurd(int n) {
         String id = "abs-" + n;
-        Instant from = start.plusSeconds(60L * random.nextInt(2_000));
+        Instant from = start.plusSeconds(60L * random.nextInt(SPAN_MINUTES));
         return switch (random.nextInt(12)) {
             case 0 -> absurdMeter(id, "E1", -1 - random.nextInt(1_000), "kWh", from, RejectReason.NEGATIVE_QUANTITY);
             case 1 -> absurdMeter(id, "E2", Double.NaN, "kWh", from, RejectReason.NON_FINITE_QUANTITY);
@@ -232,7 +238,7 @@ final class InputFuzzer {
 
     private Base base(int n) {
         String id = "mut-" + n;
-        Instant from = start.plusSeconds(60L * random.nextInt(2_000));
+        Instant from = start.plusSeconds(60L * random.nextInt(SPAN_MINUTES));
         return switch (random.nextInt(8)) {
             case 0 -> new Base(topics.meterReadings(), MUTANTS, meter(id, MUTANTS, 1 + random.nextInt(5_000), "kWh",
                     from));
