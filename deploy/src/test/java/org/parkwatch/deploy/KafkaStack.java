@@ -1,6 +1,11 @@
 package org.parkwatch.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +35,46 @@ import org.parkwatch.serde.registry.RestSchemaRegistryClient;
 /** A real broker and schema registry for an end-to-end test, with a producer and a reader speaking Avro. */
 final class KafkaStack implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker broker;
+    private EmbeddedKafkaBroker broker;
     private SchemaRegistryServer registry;
     private final RestSchemaRegistryClient registryClient;
 
+    /** The controller port of a restartable broker, 0 for one that is not. */
+    private final int controllerPort;
+
     private KafkaStack(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
+        this(broker, registry, 0);
+    }
+
+    private KafkaStack(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, int controllerPort) {
+        this.controllerPort = controllerPort;
         this.broker = broker;
         this.registry = registry;
         this.registryClient = new RestSchemaRegistryClient(RegistryClientSettings.forUrls(registry.url()));
+    }
+
+    /**
+     * A stack whose broker can be restarted on the same ports and log directory ({@link #restartBroker()}), its
+     * topics, offsets and transactions kept; the directory is removed on close.
+     */
+    static KafkaStack startRestartable() {
+        try {
+            Path dir = Files.createTempDirectory("parkwatch-kafka-");
+            BrokerSettings settings = BrokerSettings.persistent(freePort(), freePort(), dir);
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings);
+            return new KafkaStack(broker, SchemaRegistryServer.start(RegistrySettings.of(broker.bootstrapServers(),
+                    0)), settings.controllerPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the broker (as a controlled shutdown) and starts it again on its ports and log directory. */
+    void restartBroker() {
+        BrokerSettings same = BrokerSettings.persistent(Integer.parseInt(broker.bootstrapServers().split(":")[1]),
+                controllerPort, broker.dataDir());
+        broker.close();
+        broker = EmbeddedKafkaBroker.start(same);
     }
 
     static KafkaStack start() {
@@ -73,9 +110,15 @@ final class KafkaStack implements AutoCloseable {
     }
 
     KafkaProducer<String, SpecificRecord> producer() {
+        return producer(Map.of());
+    }
+
+    /** A producer with some settings of its own. */
+    KafkaProducer<String, SpecificRecord> producer(Map<String, Object> more) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.putAll(more);
         return new KafkaProducer<>(props, new StringSerializer(),
                 new SpecificAvroSerializer<>(registryClient, SerdeSettings.forValue()));
     }
@@ -117,5 +160,18 @@ final class KafkaStack implements AutoCloseable {
     public void close() {
         registry.close();
         broker.close();
+        if (controllerPort != 0) {
+            try (var paths = Files.walk(broker.dataDir())) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -12,10 +12,12 @@ final class PipelineProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final String api;
 
-    private PipelineProcess(Process process, Path log) {
+    private PipelineProcess(Process process, Path log, String api) {
         this.process = process;
         this.log = log;
+        this.api = api;
     }
 
     static PipelineProcess start(Map<String, String> settings, String name) throws Exception {
@@ -25,7 +27,7 @@ final class PipelineProcess implements AutoCloseable {
         settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
         Path log = Files.createTempFile("pipeline-" + name, ".log");
         return new PipelineProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start(), log);
+                .start(), log, "http://127.0.0.1:" + settings.getOrDefault("parkwatch.api.port", "0"));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no commit. */
@@ -33,8 +35,18 @@ final class PipelineProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** The exit status of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The base address of its HTTP API, when its settings name a port. */
+    String api() {
+        return api;
     }
 
     Path log() {

@@ -33,29 +33,37 @@ final class ReconciledLoad {
     /** Sends the {@code i}-th event (a minute from {@code start + i} minutes) and adds what it must account. */
     static void send(KafkaProducer<String, SpecificRecord> producer, Topics topics, String enterprise, int i,
                      Instant start, Random random, long[] sums) {
+        producer.send(event(topics, enterprise, "", i, start, random, sums));
+    }
+
+    /**
+     * The {@code i}-th event (a minute from {@code start + i} minutes), its eventId prefixed with {@code idPrefix},
+     * having added what it must account to {@code sums}.
+     */
+    static ProducerRecord<String, SpecificRecord> event(Topics topics, String enterprise, String idPrefix, int i,
+                                                        Instant start, Random random, long[] sums) {
         Instant from = start.plusSeconds(60L * i);
         Instant to = from.plusSeconds(60);
         if (random.nextBoolean()) {
             int kwh = 1 + random.nextInt(5_000);
-            producer.send(new ProducerRecord<>(topics.meterReadings(), enterprise, MeterReading.newBuilder()
-                    .setEventId("m-" + i).setEnterpriseId(enterprise).setMeterId("M1")
-                    .setCarrier(EnergyCarrier.ELECTRICITY).setQuantity(kwh).setUnit("kWh")
-                    .setIntervalStart(from).setIntervalEnd(to).build()));
             sums[CO2_LOCATION] += kwh * 550_000L; // kWh x 0.55 kgCO2/kWh x 1e6 mg/kg
             sums[CO2_MARKET] += kwh * 609_600L;   // kWh x 0.6096 kgCO2/kWh x 1e6
             sums[ENERGY] += kwh * 122_900L;       // kWh x 0.1229 kgce/kWh x 1e6 mgce/kgce
             sums[ENTRIES] += 3;                   // location, market, energy
-        } else {
-            int m3 = 1 + random.nextInt(100); // at most 6 000 m3/h: within the plausibility bound
-            int cod = 10 + random.nextInt(300);
-            int nh3n = 1 + random.nextInt(30);
-            producer.send(new ProducerRecord<>(topics.wastewaterSamples(), enterprise, WastewaterSample.newBuilder()
-                    .setEventId("w-" + i).setEnterpriseId(enterprise).setOutletId("W1").setVolumeM3(m3)
-                    .setCodMgPerL((double) cod).setAmmoniaNitrogenMgPerL((double) nh3n)
-                    .setIntervalStart(from).setIntervalEnd(to).build()));
-            sums[COD] += (long) m3 * cod * 1_000L; // m3 x mg/L = g; x 1 000 = mg
-            sums[ENTRIES] += 2;                    // COD, NH3-N
+            return new ProducerRecord<>(topics.meterReadings(), enterprise, MeterReading.newBuilder()
+                    .setEventId(idPrefix + "m-" + i).setEnterpriseId(enterprise).setMeterId("M1")
+                    .setCarrier(EnergyCarrier.ELECTRICITY).setQuantity(kwh).setUnit("kWh")
+                    .setIntervalStart(from).setIntervalEnd(to).build());
         }
+        int m3 = 1 + random.nextInt(100); // at most 6 000 m3/h: within the plausibility bound
+        int cod = 10 + random.nextInt(300);
+        int nh3n = 1 + random.nextInt(30);
+        sums[COD] += (long) m3 * cod * 1_000L; // m3 x mg/L = g; x 1 000 = mg
+        sums[ENTRIES] += 2;                    // COD, NH3-N
+        return new ProducerRecord<>(topics.wastewaterSamples(), enterprise, WastewaterSample.newBuilder()
+                .setEventId(idPrefix + "w-" + i).setEnterpriseId(enterprise).setOutletId("W1").setVolumeM3(m3)
+                .setCodMgPerL((double) cod).setAmmoniaNitrogenMgPerL((double) nh3n)
+                .setIntervalStart(from).setIntervalEnd(to).build());
     }
 
     /** Publishes a factor version the way an agency does: keyed by factor and validity, stamped with its validity. */

@@ -102,6 +102,11 @@ public final class ReferenceDataChecks {
             return refuse(RejectReason.INVALID_RULE, "rule " + key + " clears at " + rule.getClearLevel()
                     + ", above its limit " + rule.getLimit() + ": its alerts would resolve while still breaching");
         }
+        if (warning != null && rule.getClearLevel() > warning) {
+            // The alerting step cannot judge such a rule (AlertRule): put in force, it would be ignored unseen.
+            return refuse(RejectReason.INVALID_RULE, "rule " + key + " clears at " + rule.getClearLevel()
+                    + ", above its warning level " + warning + ": its alerts would resolve while still breaching");
+        }
         if (rule.getMinDurationMs() < 0 || rule.getMinConsecutive() < 1) {
             return refuse(RejectReason.INVALID_RULE, "rule " + key + " needs a breach of " + rule.getMinDurationMs()
                     + " ms and " + rule.getMinConsecutive() + " values: at least 0 ms and 1 value");

@@ -206,6 +206,22 @@ class ReferenceDataTopologyTest {
     }
 
     @Test
+    void shouldRefuseARuleThatClearsAboveItsWarningLevelAndKeepTheRuleInForce() {
+        // found by input fuzzing: clear 0.95 is below the limit 1.0 but above the warning 0.9, so the alerting
+        // step could not judge the rule and ignored it with a log line only
+        p.rule(codRule(0.9, 1.0, 0.85).build());
+        p.rule(codRule(0.9, 1.0, 0.95).setVersion(2).build());
+
+        assertThat(p.referenceDeadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.getReason()).isEqualTo(RejectReason.INVALID_RULE);
+            assertThat(letter.getDetail()).contains("clears at 0.95, above its warning level 0.9");
+        });
+        assertThat(rejected("threshold-rules", RejectReason.INVALID_RULE)).isEqualTo(1.0);
+        assertThat(p.driver.<String, ThresholdRule>getTimestampedKeyValueStore(StoreNames.THRESHOLD_RULES)
+                .get("cod-conc").value().getVersion()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRetireARuleOnATombstone() {
         p.rule(codRule(0.9, 1.0, 0.85).build());
         p.rules.pipeInput("cod-conc", null);
