@@ -41,6 +41,7 @@ import org.parkwatch.topology.Topics;
  * deleted, disabled or changed while the pipeline was down judges its open alerts as soon as it is back.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(OneAtATime.class)
 class AlertRestartIT {
 
     private static KafkaStack kafka;

@@ -71,6 +71,7 @@ import org.parkwatch.topology.Topics;
  * (bin/chaos).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(OneAtATime.class)
 class ChaosIT {
 
     private static final String PREFIX = "chaos";

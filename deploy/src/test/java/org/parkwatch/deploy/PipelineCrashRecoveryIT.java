@@ -38,6 +38,7 @@ import org.parkwatch.topology.Topics;
  * with nothing lost and nothing counted twice.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(OneAtATime.class)
 class PipelineCrashRecoveryIT {
 
     private static final String PREFIX = "crash";

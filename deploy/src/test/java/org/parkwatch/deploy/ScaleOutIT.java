@@ -50,6 +50,7 @@ import org.parkwatch.topology.Topics;
  * computed here from the inputs, and the ledger holds every entry once.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(OneAtATime.class)
 class ScaleOutIT {
 
     private static final String PREFIX = "scale";
