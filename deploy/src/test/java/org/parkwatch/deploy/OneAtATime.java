@@ -27,17 +27,25 @@ public final class OneAtATime implements BeforeAllCallback, AfterAllCallback {
         Files.createDirectories(LOCK.getParent());
         FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock(); // waits while another JVM's marked class runs
-        context.getStore(NAMESPACE).put("lock", (ExtensionContext.Store.CloseableResource) () -> {
-            lock.release();
-            channel.close();
-        });
+        context.getStore(NAMESPACE).put("lock", new Held(channel, lock));
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Throwable {
-        var held = context.getStore(NAMESPACE).remove("lock", ExtensionContext.Store.CloseableResource.class);
+    public void afterAll(ExtensionContext context) throws IOException {
+        Held held = context.getStore(NAMESPACE).remove("lock", Held.class);
         if (held != null) {
             held.close();
+        }
+    }
+
+    /** The lock and its channel; closed by the store too, should afterAll not run. */
+    private record Held(FileChannel channel, FileLock lock) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws IOException {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            channel.close();
         }
     }
 }
