@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import org.parkwatch.avro.FuelType;
 import org.parkwatch.avro.GridRegion;
 
@@ -88,6 +89,39 @@ public final class FactorKeys {
     /** Local midnight at the start of {@code date} in {@link #FACTOR_ZONE}. */
     public static Instant validFromOfLocalDate(LocalDate date) {
         return date.atStartOfDay(FACTOR_ZONE).toInstant();
+    }
+
+    /** The region of a {@code grid.location.<GridRegion>} key; empty for any other key. */
+    static Optional<GridRegion> gridRegionOf(String key) {
+        return suffix(key, GRID_LOCATION_PREFIX).flatMap(name -> enumConstant(GridRegion.class, name));
+    }
+
+    /** The fuel of a {@code fuel.<FuelType>} key; empty for any other key. */
+    static Optional<FuelType> fuelOf(String key) {
+        return suffix(key, FUEL_PREFIX).flatMap(name -> enumConstant(FuelType.class, name));
+    }
+
+    /** The sector of a {@code discharge.cod.<sector>} key, as {@link #dischargeCod} wrote it; else empty. */
+    static Optional<String> sectorOfDischargeCod(String key) {
+        return suffix(key, DISCHARGE_COD_PREFIX).filter(sector -> dischargeCod(sector).equals(key));
+    }
+
+    /** The sector of a {@code discharge.nh3n.<sector>} key, as {@link #dischargeNh3n} wrote it; else empty. */
+    static Optional<String> sectorOfDischargeNh3n(String key) {
+        return suffix(key, DISCHARGE_NH3N_PREFIX).filter(sector -> dischargeNh3n(sector).equals(key));
+    }
+
+    private static Optional<String> suffix(String key, String prefix) {
+        return key.startsWith(prefix) ? Optional.of(key.substring(prefix.length())) : Optional.empty();
+    }
+
+    private static <E extends Enum<E>> Optional<E> enumConstant(Class<E> type, String name) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return Optional.of(constant);
+            }
+        }
+        return Optional.empty();
     }
 
     static String normaliseSector(String sector) {

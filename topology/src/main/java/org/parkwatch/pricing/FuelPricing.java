@@ -49,10 +49,18 @@ final class FuelPricing {
         inputs.put("oxidationRate", of);
         // t CO2 x 10^9 mg/t, divided by 12 last so the only rounding is the final one.
         long mg = Exact.rounded(TWELVE, dec(a.quantity()), dec(ncv), dec(cc), dec(of), FORTY_FOUR, BILLION);
-        String formula = "CO2 [t] = AD [" + a.unit().symbol() + "] x NCV [GJ/" + a.unit().symbol()
+        return new PricedEmission(Pollutant.CO2, EmissionScope.SCOPE1, mg, co2Formula(a.unit(), ncvMeasured,
+                ccMeasured), inputs, List.of(f), false, null);
+    }
+
+    /**
+     * The CO2 formula text, which records whether NCV and CC were measured or taken from the factor; the
+     * reconstruction from the ledger ({@link LedgeredActivity}) reads those two facts back by this same function.
+     */
+    static String co2Formula(CanonicalUnit unit, boolean ncvMeasured, boolean ccMeasured) {
+        return "CO2 [t] = AD [" + unit.symbol() + "] x NCV [GJ/" + unit.symbol()
                 + "] x CC [tC/GJ] x OF x 44/12 (NCV " + (ncvMeasured ? "measured" : "default")
                 + ", CC " + (ccMeasured ? "measured" : "default") + ", OF default)";
-        return new PricedEmission(Pollutant.CO2, EmissionScope.SCOPE1, mg, formula, inputs, List.of(f), false, null);
     }
 
     /**
@@ -63,7 +71,7 @@ final class FuelPricing {
     private static PricedEmission so2(FuelActivity a, FactorVersion f) {
         double d = f.requireParameter(FactorKeys.SULFUR_CONVERSION);
         double eta = a.desulfurizationPercent().orElse(0.0);
-        String etaNote = a.desulfurizationPercent().isPresent() ? "eta measured" : "eta 0: none reported";
+        String formula = so2Formula(a.unit(), a.sulfurPercent().isPresent(), a.desulfurizationPercent().isPresent());
         Map<String, Double> inputs = new LinkedHashMap<>();
         inputs.put("b" + unitSuffix(a), a.quantity());
         if (a.unit() == CanonicalUnit.NM3) {
@@ -72,10 +80,6 @@ final class FuelPricing {
             inputs.put("sulfurConversion", d);
             inputs.put("desulfurizationPercent", eta);
             long mg = Exact.rounded(HUNDRED, TWO, dec(a.quantity()), dec(s), dec(d), HUNDRED.subtract(dec(eta)));
-            String sNote = a.sulfurPercent().isPresent()
-                    ? "S default: the event's sulfurPercent (mass %) is not used for a gas measured by volume"
-                    : "S default";
-            String formula = "SO2 [mg] = 2 x B [Nm3] x S [mg/Nm3] x D x (1 - eta) (" + sNote + ", " + etaNote + ")";
             return new PricedEmission(Pollutant.SO2, EmissionScope.NONE, mg, formula, inputs, List.of(f), false, null);
         }
         boolean sMeasured = a.sulfurPercent().isPresent();
@@ -86,9 +90,23 @@ final class FuelPricing {
         // S and eta are in %: 2 x B x (S/100) x D x (100 - eta)/100 t, times 10^9 mg/t.
         long mg = Exact.rounded(TEN_THOUSAND, TWO, dec(a.quantity()), dec(s), dec(d), HUNDRED.subtract(dec(eta)),
                 BILLION);
-        String formula = "SO2 [t] = 2 x B [t] x S x D x (1 - eta) (S " + (sMeasured ? "measured" : "default")
-                + ", " + etaNote + ")";
         return new PricedEmission(Pollutant.SO2, EmissionScope.NONE, mg, formula, inputs, List.of(f), false, null);
+    }
+
+    /**
+     * The SO2 formula text, which records whether the event reported a sulfur content and a desulfurisation
+     * efficiency; the reconstruction from the ledger ({@link LedgeredActivity}) reads them back by this function.
+     */
+    static String so2Formula(CanonicalUnit unit, boolean sulfurReported, boolean etaMeasured) {
+        String etaNote = etaMeasured ? "eta measured" : "eta 0: none reported";
+        if (unit == CanonicalUnit.NM3) {
+            String sNote = sulfurReported
+                    ? "S default: the event's sulfurPercent (mass %) is not used for a gas measured by volume"
+                    : "S default";
+            return "SO2 [mg] = 2 x B [Nm3] x S [mg/Nm3] x D x (1 - eta) (" + sNote + ", " + etaNote + ")";
+        }
+        return "SO2 [t] = 2 x B [t] x S x D x (1 - eta) (S " + (sulfurReported ? "measured" : "default")
+                + ", " + etaNote + ")";
     }
 
     private static PricedEmission energy(FuelActivity a, FactorVersion f) {
@@ -104,6 +122,11 @@ final class FuelPricing {
     }
 
     private static String unitSuffix(FuelActivity a) {
-        return a.unit() == CanonicalUnit.NM3 ? "Nm3" : "T";
+        return unitSuffix(a.unit());
+    }
+
+    /** The unit as it ends input names: adT, ncvGjPerNm3. */
+    static String unitSuffix(CanonicalUnit unit) {
+        return unit == CanonicalUnit.NM3 ? "Nm3" : "T";
     }
 }

@@ -26,6 +26,9 @@ final class PurchasedEnergyPricing {
     private static final String STEAM_FORMULA = "GJ = t x (En - 83.74) x 10^-3 [U: steam-enthalpy formula not"
             + " confirmed against the guideline text]";
 
+    /** Input name of a steam enthalpy, which {@link LedgeredActivity} reads back. */
+    static final String STEAM_ENTHALPY_INPUT = "steamEnthalpyKjPerKg";
+
     private final FactorLookup factors;
 
     PurchasedEnergyPricing(FactorLookup factors) {
@@ -96,7 +99,7 @@ final class PurchasedEnergyPricing {
             gj = new BigDecimal[] {dec(a.quantity()), deltaH};
             gjDivisor = THOUSAND;
             base.put("steamT", a.quantity());
-            base.put("steamEnthalpyKjPerKg", en);
+            base.put(STEAM_ENTHALPY_INPUT, en);
             base.put("feedwaterEnthalpyKjPerKg", MeterActivity.FEEDWATER_ENTHALPY_KJ_PER_KG);
             base.put("heatGj", dec(a.quantity()).multiply(deltaH).divide(THOUSAND).doubleValue());
             prefix = STEAM_FORMULA + "; ";

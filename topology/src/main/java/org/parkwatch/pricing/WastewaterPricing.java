@@ -24,6 +24,16 @@ import org.parkwatch.ingest.WastewaterActivity;
  */
 final class WastewaterPricing {
 
+    /** How COD and NH3-N are named in formulas and reasons, and how their input names begin. */
+    static final String COD_LABEL = "COD";
+    static final String NH3N_LABEL = "NH3-N";
+    static final String COD_INPUT_PREFIX = "cod";
+    static final String NH3N_INPUT_PREFIX = "nh3n";
+    /** Input names: the volume, a measured concentration (prefix +) and an estimating factor (prefix +). */
+    static final String VOLUME_INPUT = "volumeM3";
+    static final String MEASURED_INPUT_SUFFIX = "MgPerL";
+    static final String DISCHARGE_FACTOR_INPUT_SUFFIX = "DischargeFactorMgPerL";
+
     private final FactorLookup factors;
 
     WastewaterPricing(FactorLookup factors) {
@@ -31,10 +41,10 @@ final class WastewaterPricing {
     }
 
     List<PricedEmission> price(WastewaterActivity activity, String sector, Optional<OutletSettings> outlet) {
-        PricedEmission cod = load(activity, new Measure(Pollutant.COD, "COD", "cod", activity.codMgPerL(),
-                activity.codFlag(), FactorKeys::dischargeCod), outlet.flatMap(o -> present(o.codDischargeFactorMgPerL())),
-                sector);
-        PricedEmission nh3n = load(activity, new Measure(Pollutant.NH3_N, "NH3-N", "nh3n",
+        PricedEmission cod = load(activity, new Measure(Pollutant.COD, COD_LABEL, COD_INPUT_PREFIX,
+                activity.codMgPerL(), activity.codFlag(), FactorKeys::dischargeCod),
+                outlet.flatMap(o -> present(o.codDischargeFactorMgPerL())), sector);
+        PricedEmission nh3n = load(activity, new Measure(Pollutant.NH3_N, NH3N_LABEL, NH3N_INPUT_PREFIX,
                 activity.ammoniaNitrogenMgPerL(), activity.ammoniaNitrogenFlag(), FactorKeys::dischargeNh3n),
                 outlet.flatMap(o -> present(o.ammoniaNitrogenDischargeFactorMgPerL())), sector);
         return List.of(cod, nh3n);
@@ -46,34 +56,55 @@ final class WastewaterPricing {
 
     private PricedEmission load(WastewaterActivity a, Measure m, Optional<Double> outletFactor, String sector) {
         Map<String, Double> inputs = new LinkedHashMap<>();
-        inputs.put("volumeM3", a.volumeM3());
-        String formula = m.label() + " [kg] = V [m3] x C [mg/L] x 10^-3";
+        inputs.put(VOLUME_INPUT, a.volumeM3());
         if (m.value().isPresent() && DataQuality.isUsable(m.flag())) {
             double c = m.value().getAsDouble();
-            inputs.put(m.inputPrefix() + "MgPerL", c);
-            if (m.flag() == DataFlag.T) {
-                formula += " (analyser flag T: value over the measuring range, taken as measured;"
-                        + " the true concentration may be higher)";
-            }
-            return new PricedEmission(m.pollutant(), EmissionScope.NONE, milligrams(a.volumeM3(), c), formula,
-                    inputs, List.of(), false, null);
+            inputs.put(m.inputPrefix() + MEASURED_INPUT_SUFFIX, c);
+            return new PricedEmission(m.pollutant(), EmissionScope.NONE, milligrams(a.volumeM3(), c),
+                    measuredFormula(m.label(), m.flag()), inputs, List.of(), false, null);
         }
 
-        String why = m.value().isEmpty() && DataQuality.isUsable(m.flag())
-                ? m.label() + " concentration absent"
-                : m.label() + " analyser flag " + m.flag() + " (" + DataQuality.describe(m.flag()) + ")";
+        String why = whyEstimated(m.label(), m.value().isPresent(), m.flag());
         if (outletFactor.isPresent()) {
             double c = outletFactor.get();
-            inputs.put(m.inputPrefix() + "DischargeFactorMgPerL", c);
+            inputs.put(m.inputPrefix() + DISCHARGE_FACTOR_INPUT_SUFFIX, c);
             return new PricedEmission(m.pollutant(), EmissionScope.NONE, milligrams(a.volumeM3(), c),
-                    formula + " (C estimated)", inputs, List.of(),
+                    estimatedFormula(m.label()), inputs, List.of(),
                     true, why + ": outlet discharge factor " + Exact.plain(c) + " mg/L");
         }
         FactorVersion factor = sectorFactor(m, sector, a.accountingTime());
-        inputs.put(m.inputPrefix() + "DischargeFactorMgPerL", factor.value());
+        inputs.put(m.inputPrefix() + DISCHARGE_FACTOR_INPUT_SUFFIX, factor.value());
         return new PricedEmission(m.pollutant(), EmissionScope.NONE, milligrams(a.volumeM3(), factor.value()),
-                formula + " (C estimated)", inputs, List.of(factor), true,
+                estimatedFormula(m.label()), inputs, List.of(factor), true,
                 why + ": sector discharge factor " + factor.factorKey() + " " + Exact.plain(factor.value()) + " mg/L");
+    }
+
+    /** The formula of a measured concentration; it records flag T, the only usable flag that changes the text. */
+    static String measuredFormula(String label, DataFlag flag) {
+        String formula = baseFormula(label);
+        if (flag == DataFlag.T) {
+            formula += " (analyser flag T: value over the measuring range, taken as measured;"
+                    + " the true concentration may be higher)";
+        }
+        return formula;
+    }
+
+    static String estimatedFormula(String label) {
+        return baseFormula(label) + " (C estimated)";
+    }
+
+    private static String baseFormula(String label) {
+        return label + " [kg] = V [m3] x C [mg/L] x 10^-3";
+    }
+
+    /**
+     * Why a concentration was estimated: absent, or flagged unusable. The estimation reason begins with it, which
+     * is how {@link LedgeredActivity} reads the flag back.
+     */
+    static String whyEstimated(String label, boolean valuePresent, DataFlag flag) {
+        return !valuePresent && DataQuality.isUsable(flag)
+                ? label + " concentration absent"
+                : label + " analyser flag " + flag + " (" + DataQuality.describe(flag) + ")";
     }
 
     private FactorVersion sectorFactor(Measure m, String sector, Instant time) {
