@@ -213,6 +213,34 @@ class LedgeredActivityTest {
         assertThat(((WastewaterActivity) rebuilt.activity()).codFlag()).isEqualTo(DataFlag.F);
     }
 
+    @Test
+    void shouldRebuildEveryCombinationOfFuelPropertiesMeasuredOrDefault() {
+        List<Activity> fuels = new ArrayList<>();
+        for (int measured = 0; measured < 16; measured++) {
+            fuels.add(Activities.fuel(FuelType.RAW_COAL, 7.5, CanonicalUnit.TONNE, when(measured, 1, 0.6),
+                    when(measured, 2, 85.0), when(measured, 4, 21.5), when(measured, 8, 0.0265)));
+            fuels.add(Activities.fuel(FuelType.NATURAL_GAS, 12_000, CanonicalUnit.NM3, when(measured, 1, 0.001),
+                    when(measured, 2, 60.0), when(measured, 4, 0.0385), when(measured, 8, 0.0151)));
+        }
+        roundTripAll(fuels, CHEMICALS_EAST);
+    }
+
+    @Test
+    void shouldRebuildEveryFlagWithOrWithoutAValueAndWithOrWithoutOutletFactors() {
+        List<Activity> samples = new ArrayList<>();
+        DataFlag[] flags = DataFlag.values();
+        for (int i = 0; i < flags.length; i++) {
+            for (boolean present : new boolean[] {false, true}) {
+                DataFlag nh3nFlag = flags[(i + (present ? 3 : 5)) % flags.length];
+                samples.add(Activities.wastewater(250, present ? OptionalDouble.of(120.0) : OptionalDouble.empty(),
+                        flags[i], present ? OptionalDouble.empty() : OptionalDouble.of(8.5), nh3nFlag));
+            }
+        }
+        roundTripAll(samples, CHEMICALS_EAST);
+        roundTripAll(samples, enterprise("chemicals", GridRegion.EAST, outlet("DW001", 300.0, 20.0)));
+        roundTripAll(samples, enterprise("textiles", GridRegion.EAST, outlet("DW001", null, 20.0)));
+    }
+
     // ---- restatement: a new version of one factor ----
 
     @Test
@@ -358,6 +386,20 @@ class LedgeredActivityTest {
         assertThat(rebuilt.activity().enterpriseId()).isEqualTo(activity.enterpriseId());
         assertThat(rebuilt.activity().interval()).isEqualTo(activity.interval());
         return rebuilt;
+    }
+
+    private static void roundTripAll(List<Activity> activities, Enterprise enterprise) {
+        for (Activity activity : activities) {
+            try {
+                roundTrip(activity, enterprise);
+            } catch (LedgerRebuildException | AssertionError e) {
+                throw new AssertionError("round trip of " + activity + " for " + enterprise + " failed: " + e, e);
+            }
+        }
+    }
+
+    private static OptionalDouble when(int mask, int bit, double value) {
+        return (mask & bit) != 0 ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 
     private static List<EmissionEntry> written(Activity activity, Enterprise enterprise) {
