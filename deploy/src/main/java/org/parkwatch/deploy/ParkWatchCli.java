@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         description = "Real-time emissions monitoring for industrial parks.",
         subcommands = {ParkWatchCli.Local.class, ParkWatchCli.Pipeline.class, ParkWatchCli.Gateway.class,
                 SetupCommand.class, DeviceCommand.class, AclsCommand.class, ReplayDeadLettersCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, RestateCommand.class})
 public final class ParkWatchCli implements Callable<Integer> {
 
     public static void main(String[] args) {

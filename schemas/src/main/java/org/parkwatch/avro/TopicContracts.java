@@ -16,6 +16,6 @@ public final class TopicContracts {
                 OutputReport.getClassSchema(), EmissionFactor.getClassSchema(), Enterprise.getClassSchema(),
                 ThresholdRule.getClassSchema(), EmissionEntry.getClassSchema(), EmissionTotals.getClassSchema(),
                 IntensitySnapshot.getClassSchema(), Alert.getClassSchema(), DeadLetter.getClassSchema(),
-                Device.getClassSchema());
+                Device.getClassSchema(), LedgerCorrection.getClassSchema(), Restatement.getClassSchema());
     }
 }

@@ -35,7 +35,12 @@ final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
             "org.parkwatch.avro.internal.WindowBookState", List.of("WindowBookState-state-v2.avsc"),
             // state version 5 added the revision number and reason of a closed window
             "org.parkwatch.avro.EmissionTotals", List.of("EmissionTotals-state-v4.avsc"),
-            "org.parkwatch.avro.IntensitySnapshot", List.of("IntensitySnapshot-state-v4.avsc"));
+            "org.parkwatch.avro.IntensitySnapshot", List.of("IntensitySnapshot-state-v4.avsc"),
+            // state version 6: the revision reason of folded amounts, the correction of a restated ledger entry
+            "org.parkwatch.avro.internal.ActivityAmounts", List.of("ActivityAmounts-state-v5.avsc"),
+            "org.parkwatch.avro.internal.TotalsInput", List.of("TotalsInput-state-v5.avsc"),
+            "org.parkwatch.avro.internal.LedgerEvent", List.of("LedgerEvent-state-v5.avsc"),
+            "org.parkwatch.avro.EmissionEntry", List.of("EmissionEntry-state-v5.avsc"));
 
     InternalAvroSerde(org.apache.avro.Schema schema) {
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);

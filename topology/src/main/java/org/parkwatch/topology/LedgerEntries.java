@@ -3,6 +3,7 @@ package org.parkwatch.topology;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.parkwatch.avro.CorrectionKind;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.FactorRef;
@@ -13,13 +14,19 @@ import org.parkwatch.pricing.PricedEmission;
 import org.parkwatch.totals.Amounts;
 
 /** Writes priced emissions as ledger entries, and sums ledger entries into exact amounts. */
-final class LedgerEntries {
+public final class LedgerEntries {
 
     private LedgerEntries() {
     }
 
     static List<EmissionEntry> of(Activity activity, Enterprise enterprise, String inputTopic,
                                   List<PricedEmission> priced) {
+        return of(activity, enterprise.getParkId(), inputTopic, priced);
+    }
+
+    /** The ledger entries of an activity of an enterprise of park {@code parkId}, priced as {@code priced}. */
+    public static List<EmissionEntry> of(Activity activity, String parkId, String inputTopic,
+                                         List<PricedEmission> priced) {
         List<EmissionEntry> entries = new ArrayList<>(priced.size());
         for (PricedEmission p : priced) {
             entries.add(EmissionEntry.newBuilder()
@@ -27,7 +34,7 @@ final class LedgerEntries {
                     .setEventId(activity.eventId())
                     .setInputTopic(inputTopic)
                     .setEnterpriseId(activity.enterpriseId())
-                    .setParkId(enterprise.getParkId())
+                    .setParkId(parkId)
                     .setSourceId(activity.sourceId())
                     .setPollutant(p.pollutant())
                     .setScope(p.scope())
@@ -48,7 +55,7 @@ final class LedgerEntries {
         return entries;
     }
 
-    static FactorRef ref(FactorVersion f) {
+    public static FactorRef ref(FactorVersion f) {
         return FactorRef.newBuilder()
                 .setFactorKey(f.factorKey())
                 .setValidFrom(f.validFrom())
@@ -59,23 +66,28 @@ final class LedgerEntries {
                 .build();
     }
 
-    /** The exact sum of entries, each added to the total of its pollutant and scope. */
-    static Amounts sum(List<EmissionEntry> entries) {
+    /**
+     * The exact sum of entries, each added to the total of its pollutant and scope. A reversing entry (a
+     * restatement's) carries its amount negated and counts -1, estimated included: it cancels the entry it reverses,
+     * so a window's counts stay those of the entries in force, as a fresh replay with the new factor would give.
+     */
+    public static Amounts sum(List<EmissionEntry> entries) {
         Amounts total = Amounts.ZERO;
         for (EmissionEntry e : entries) {
             long mg = e.getAmountMg();
-            long estimated = e.getEstimated() ? 1 : 0;
+            long n = isReversal(e) ? -1 : 1;
+            long estimated = e.getEstimated() ? n : 0;
             Amounts one = switch (e.getPollutant()) {
                 case CO2 -> switch (e.getScope()) {
-                    case SCOPE1 -> new Amounts(mg, 0, 0, 0, 0, 0, 0, 1, estimated);
-                    case SCOPE2_LOCATION -> new Amounts(0, mg, 0, 0, 0, 0, 0, 1, estimated);
-                    case SCOPE2_MARKET -> new Amounts(0, 0, mg, 0, 0, 0, 0, 1, estimated);
+                    case SCOPE1 -> new Amounts(mg, 0, 0, 0, 0, 0, 0, n, estimated);
+                    case SCOPE2_LOCATION -> new Amounts(0, mg, 0, 0, 0, 0, 0, n, estimated);
+                    case SCOPE2_MARKET -> new Amounts(0, 0, mg, 0, 0, 0, 0, n, estimated);
                     case NONE -> throw new IllegalArgumentException("CO2 entry without scope: " + e.getEntryId());
                 };
-                case SO2 -> new Amounts(0, 0, 0, mg, 0, 0, 0, 1, estimated);
-                case COD -> new Amounts(0, 0, 0, 0, mg, 0, 0, 1, estimated);
-                case NH3_N -> new Amounts(0, 0, 0, 0, 0, mg, 0, 1, estimated);
-                case ENERGY -> new Amounts(0, 0, 0, 0, 0, 0, mg, 1, estimated);
+                case SO2 -> new Amounts(0, 0, 0, mg, 0, 0, 0, n, estimated);
+                case COD -> new Amounts(0, 0, 0, 0, mg, 0, 0, n, estimated);
+                case NH3_N -> new Amounts(0, 0, 0, 0, 0, mg, 0, n, estimated);
+                case ENERGY -> new Amounts(0, 0, 0, 0, 0, 0, mg, n, estimated);
                 case UNKNOWN -> throw new IllegalArgumentException("entry of unknown pollutant: " + e.getEntryId());
             };
             total = total.plus(one);
@@ -83,10 +95,26 @@ final class LedgerEntries {
         return total;
     }
 
+    public static boolean isReversal(EmissionEntry e) {
+        return e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REVERSAL;
+    }
+
     static ActivityAmounts amountsOf(AccountingOutcome.Accounted a) {
         return new ActivityAmounts(a.eventId(), a.enterpriseId(), a.parkId(), a.accountingTime(),
                 TotalsRecords.toAvro(a.amounts()), a.lastEntryId(), a.inCoveredHour(),
                 a.entries().stream().flatMap(e -> e.getFactors().stream())
-                        .map(f -> FactorRecordKey.of(f.getFactorKey(), f.getValidFrom())).distinct().sorted().toList());
+                        .map(f -> FactorRecordKey.of(f.getFactorKey(), f.getValidFrom())).distinct().sorted().toList(),
+                null);
+    }
+
+    /** The amounts a restatement's correction moves its event's windows by, labelled so revisions say why. */
+    static ActivityAmounts amountsOf(AccountingOutcome.Corrected c) {
+        List<EmissionEntry> entries = c.entries();
+        ActivityAmounts amounts = new ActivityAmounts(c.correctionId(), c.enterpriseId(), c.parkId(),
+                c.accountingTime(), TotalsRecords.toAvro(c.amounts()), entries.get(entries.size() - 1).getEntryId(),
+                c.inCoveredHour(), entries.stream().filter(e -> !isReversal(e)).flatMap(e -> e.getFactors().stream())
+                        .map(f -> FactorRecordKey.of(f.getFactorKey(), f.getValidFrom())).distinct().sorted().toList(),
+                Revisions.RESTATEMENT);
+        return amounts;
     }
 }

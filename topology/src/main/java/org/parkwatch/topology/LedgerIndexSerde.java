@@ -29,7 +29,11 @@ import org.parkwatch.avro.internal.LedgerEvent;
 final class LedgerIndexSerde implements Serde<IndexedLedgerEvent> {
 
     private static final int HEADER = 10;
-    private static final byte[] EVENT_FINGERPRINT = fingerprint(LedgerEvent.getClassSchema());
+    /** Fingerprints of a stored event: this version's, and those of earlier versions (state version 6 added fields). */
+    private static final List<byte[]> EVENT_FINGERPRINTS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(LedgerEvent.getClassSchema()),
+            InternalAvroSerde.earlierSchemas(LedgerEvent.getClassSchema().getFullName()).stream())
+            .map(LedgerIndexSerde::fingerprint).toList();
 
     private final InternalAvroSerde<LedgerEvent> events = new InternalAvroSerde<>(LedgerEvent.getClassSchema());
     private final InternalAvroSerde<EmissionEntry> entries = new InternalAvroSerde<>(EmissionEntry.getClassSchema());
@@ -70,8 +74,7 @@ final class LedgerIndexSerde implements Serde<IndexedLedgerEvent> {
         }
         try {
             BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null);
-            if (Arrays.equals(bytes, 2, HEADER, EVENT_FINGERPRINT, 0, EVENT_FINGERPRINT.length)
-                    && in.readArrayStart() == 0) {
+            if (isEvent(bytes) && in.readArrayStart() == 0) {
                 throw new SerializationException("ledger index value holds an event without entries");
             }
             in.skipString(); // entryId
@@ -79,6 +82,15 @@ final class LedgerIndexSerde implements Serde<IndexedLedgerEvent> {
         } catch (IOException e) {
             throw new SerializationException("ledger index value is not an event", e);
         }
+    }
+
+    private static boolean isEvent(byte[] bytes) {
+        for (byte[] fingerprint : EVENT_FINGERPRINTS) {
+            if (Arrays.equals(bytes, 2, HEADER, fingerprint, 0, fingerprint.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] fingerprint(org.apache.avro.Schema schema) {

@@ -41,7 +41,7 @@ public final class ParkWatchTopology {
      * Version of the state layout (store names, keys, value schemas, internal topic names) this topology reads and
      * writes. Raised by every change of layout; README's "State versions and upgrades" gives each one's upgrade path.
      */
-    public static final int STATE_VERSION = 5;
+    public static final int STATE_VERSION = 6;
 
     /**
      * Values a task keeps decoded per write-back store: a book is a few kilobytes decoded, and a task holds the books
@@ -128,6 +128,8 @@ public final class ParkWatchTopology {
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.APPLIED_CORRECTIONS), keys, keys).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 SegmentedWindowStores.persistent(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
                         Duration.ofMillis(1), true),
@@ -182,9 +184,19 @@ public final class ParkWatchTopology {
                 .process(() -> new IavReportProcessor(serdes.outputReport().deserializer(), clock, metrics),
                         Named.as("iav-reporting"));
 
-        var branches = outcomes.merge(reportOutcomes, Named.as("all-outcomes")).split(Named.as("outcome-"))
+        // Restatements: corrections of accounted events, in the accounting tasks (same partitioning by enterprise),
+        // so they reach the same totals as the events they correct.
+        KStream<String, AccountingOutcome> correctionOutcomes = builder.stream(topics.ledgerCorrections(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ledger-corrections"))
+                .process(() -> new LedgerCorrectionProcessor(serdes.ledgerCorrection().deserializer(), calendar, clock,
+                                metrics), Named.as("ledger-correcting"), StoreNames.APPLIED_CORRECTIONS,
+                        StoreNames.LEDGER_ENTRIES, StoreNames.IAV_REPORTS);
+
+        var branches = outcomes.merge(reportOutcomes, Named.as("all-outcomes"))
+                .merge(correctionOutcomes, Named.as("all-outcomes-and-corrections")).split(Named.as("outcome-"))
                 .branch((k, v) -> v instanceof AccountingOutcome.Rejected, Branched.as("rejected"))
                 .branch((k, v) -> v instanceof AccountingOutcome.IavReported, Branched.as("iav"))
+                .branch((k, v) -> v instanceof AccountingOutcome.Corrected, Branched.as("corrected"))
                 .defaultBranch(Branched.as("accounted"));
         branches.get("outcome-rejected")
                 .mapValues(v -> ((AccountingOutcome.Rejected) v).deadLetter(), Named.as("dead-letter"))
@@ -192,8 +204,13 @@ public final class ParkWatchTopology {
 
         KStream<String, AccountingOutcome.Accounted> accounted = branches.get("outcome-accounted")
                 .mapValues(v -> (AccountingOutcome.Accounted) v, Named.as("accounted"));
+        KStream<String, AccountingOutcome.Corrected> corrected = branches.get("outcome-corrected")
+                .mapValues(v -> (AccountingOutcome.Corrected) v, Named.as("corrected"));
         accounted.flatMapValues(AccountingOutcome.Accounted::entries, Named.as("ledger-entries"))
                 .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry()).withName("ledger-sink"));
+        corrected.flatMapValues(AccountingOutcome.Corrected::entries, Named.as("correction-ledger-entries"))
+                .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry())
+                        .withName("correction-ledger-sink"));
 
         KStream<String, TotalsInput> enterpriseInputs = accounted
                 .mapValues(a -> new TotalsInput(a.enterpriseId(), a.parkId(), LedgerEntries.amountsOf(a), null,
@@ -201,7 +218,10 @@ public final class ParkWatchTopology {
                 .merge(branches.get("outcome-iav").mapValues(v -> {
                     var r = (AccountingOutcome.IavReported) v;
                     return new TotalsInput(r.enterpriseId(), r.parkId(), null, r.report(), List.of());
-                }, Named.as("iav-reports-in")), Named.as("enterprise-totals-inputs"));
+                }, Named.as("iav-reports-in")), Named.as("enterprise-totals-inputs"))
+                .merge(corrected.mapValues(c -> new TotalsInput(c.enterpriseId(), c.parkId(),
+                        LedgerEntries.amountsOf(c), null, List.of()), Named.as("correction-amounts")),
+                        Named.as("enterprise-totals-inputs-and-corrections"));
 
         var enterpriseStores = new TotalsProcessor.TotalsStores(StoreNames.ENTERPRISE_WINDOWS,
                 StoreNames.ENTERPRISE_WINDOW_HISTORY, StoreNames.EVENT_TIME_WATERMARK, StoreNames.IAV_REPORTS,

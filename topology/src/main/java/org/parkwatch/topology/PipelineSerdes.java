@@ -5,6 +5,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.IntensitySnapshot;
+import org.parkwatch.avro.LedgerCorrection;
+import org.parkwatch.avro.Restatement;
 import org.parkwatch.avro.OutputReport;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.avro.EmissionEntry;
@@ -24,7 +26,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                              Serde<EmissionFactor> emissionFactor, Serde<EmissionEntry> emissionEntry,
                              Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter,
                              Serde<ThresholdRule> thresholdRule, Serde<Alert> alert,
-                             Serde<OutputReport> outputReport, Serde<IntensitySnapshot> intensitySnapshot) {
+                             Serde<OutputReport> outputReport, Serde<IntensitySnapshot> intensitySnapshot,
+                             Serde<LedgerCorrection> ledgerCorrection, Serde<Restatement> restatement) {
 
     public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
         return new PipelineSerdes(
@@ -34,7 +37,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                 serde(registry, EmissionTotals.class, valueSettings), serde(registry, DeadLetter.class, valueSettings),
                 serde(registry, ThresholdRule.class, valueSettings), serde(registry, Alert.class, valueSettings),
                 serde(registry, OutputReport.class, valueSettings),
-                serde(registry, IntensitySnapshot.class, valueSettings));
+                serde(registry, IntensitySnapshot.class, valueSettings),
+                serde(registry, LedgerCorrection.class, valueSettings), serde(registry, Restatement.class, valueSettings));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,

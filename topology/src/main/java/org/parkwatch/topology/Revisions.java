@@ -14,6 +14,11 @@ final class Revisions {
     static final String LATE_ACTIVITY = "LATE_ACTIVITY";
     /** An IAV report of the window's period changed its added value, hence its intensity. */
     static final String IAV_REPORT = "IAV_REPORT";
+    /**
+     * A restatement re-priced activity of the window with the factor version now in force (reversing and restated
+     * ledger entries, topic park.restatements for the record).
+     */
+    static final String RESTATEMENT = "RESTATEMENT";
 
     private Revisions() {
     }

@@ -46,6 +46,12 @@ public final class StoreNames {
     public static final String CLOSED_WINDOW_VERDICTS = "closed-window-verdicts";
     public static final String PARK_CLOSED_WINDOW_VERDICTS = "park-closed-window-verdicts";
 
+    /**
+     * The restatement corrections accounted, by correctionId (value: the restatement's id), kept for good so that a
+     * correction is applied once however late it is seen again (state version 6).
+     */
+    public static final String APPLIED_CORRECTIONS = "applied-ledger-corrections";
+
     private StoreNames() {
     }
 }

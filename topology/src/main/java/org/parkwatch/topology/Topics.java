@@ -11,14 +11,15 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                      String enterprises, String emissionFactors, String thresholdRules,
                      String emissionsLedger, String enterpriseTotals, String parkTotals,
                      String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters,
-                     String devices, String hj212Packets) {
+                     String devices, String hj212Packets, String ledgerCorrections, String restatements) {
 
     public static Topics withPrefix(String prefix) {
         return new Topics(prefix + ".meter-readings", prefix + ".fuel-consumption", prefix + ".wastewater-samples",
                 prefix + ".output-reports", prefix + ".enterprises", prefix + ".emission-factors",
                 prefix + ".threshold-rules", prefix + ".emissions-ledger", prefix + ".enterprise-totals",
                 prefix + ".park-totals", prefix + ".enterprise-intensity", prefix + ".park-intensity",
-                prefix + ".alerts", prefix + ".dead-letters", prefix + ".devices", prefix + ".hj212-packets");
+                prefix + ".alerts", prefix + ".dead-letters", prefix + ".devices", prefix + ".hj212-packets",
+                prefix + ".ledger-corrections", prefix + ".restatements");
     }
 
     public static Topics defaults() {
@@ -43,7 +44,11 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                 Map.entry(alerts, TopicRole.EVENTS), Map.entry(deadLetters, TopicRole.DEAD_LETTERS),
                 // The gateway's: the devices allowed to send (reference data, keyed by MN), and every packet they
                 // sent as received, kept like an input for audit and replay.
-                Map.entry(devices, TopicRole.REFERENCE), Map.entry(hj212Packets, TopicRole.INPUT));
+                Map.entry(devices, TopicRole.REFERENCE), Map.entry(hj212Packets, TopicRole.INPUT),
+                // Restatement: the corrections the restate command writes, an input keyed and partitioned by
+                // enterprise like the activity inputs (the pipeline accounts them in the same tasks); and the record
+                // of each restatement, kept forever like the ledger it explains.
+                Map.entry(ledgerCorrections, TopicRole.INPUT), Map.entry(restatements, TopicRole.LEDGER));
     }
 
     /** How a topic is kept. */

@@ -205,12 +205,15 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
      */
     private void foldForPark(ActivityAmounts activity) {
         Instant hour = calendar.windowOf(WindowKind.HOUR, activity.getActivityTime()).start();
-        String key = activity.getParkId() + '\u001F' + hour.toEpochMilli() + '\u001F' + activity.getCovered();
+        // a restatement's amounts fold apart, so the park's revisions say why they moved
+        String key = activity.getParkId() + '\u001F' + hour.toEpochMilli() + '\u001F' + activity.getCovered()
+                + (activity.getRevisionReason() == null ? "" : '\u001F' + activity.getRevisionReason());
         ActivityAmounts held = deltasToPark.get(key);
         if (held == null) {
             deltasToPark.put(key, new ActivityAmounts("fold", "", activity.getParkId(), activity.getActivityTime(),
                     activity.getTotals(), activity.getLastEntryId(), activity.getCovered(),
-                    new ArrayList<>(new java.util.TreeSet<>(activity.getFactorVersions()))));
+                    new ArrayList<>(new java.util.TreeSet<>(activity.getFactorVersions())),
+                    activity.getRevisionReason()));
             return;
         }
         java.util.TreeSet<String> versions = new java.util.TreeSet<>(held.getFactorVersions());
@@ -224,7 +227,7 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
                 TotalsRecords.toAvro(TotalsRecords.fromAvro(held.getTotals())
                         .plus(TotalsRecords.fromAvro(activity.getTotals()))),
                 later ? activity.getLastEntryId() : held.getLastEntryId(), held.getCovered(),
-                new ArrayList<>(versions)));
+                new ArrayList<>(versions), held.getRevisionReason()));
     }
 
     /** Sends the folded amounts to their parks, and forgets them. */
@@ -493,8 +496,8 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
     }
 
     /**
-     * Activity for a window already published as final (a lagging partition, an input resuming after an outage):
-     * the final figure moves by the activity's amounts and is published again as closed. The window keeps its
+     * Activity for a window already published as final (a lagging partition, an input resuming after an outage, a
+     * restatement's correction): the final figure moves by the activity's amounts and is published again as closed. The window keeps its
      * covered emissions, plus the activity's when an IAV report covers its hour, so its intensity stays the
      * quotient of the same hours.
      */
@@ -524,9 +527,10 @@ final class TotalsProcessor implements Processor<String, TotalsInput, String, To
         int revision = previous == null ? 1 : previous.getRevision() + (firstSincePublished ? 1 : 0);
         int intensityRevision = previousIntensity == null ? 1
                 : previousIntensity.getRevision() + (firstSincePublished ? 1 : 0);
+        String reason = activity.getRevisionReason() == null ? Revisions.LATE_ACTIVITY : activity.getRevisionReason();
         Figures f = record(subjectId, parkId, revised, true, figures);
-        EmissionTotals totals = Revisions.of(f.totals(), revision, Revisions.LATE_ACTIVITY);
-        intensities.put(key, Revisions.of(f.intensity(), intensityRevision, Revisions.LATE_ACTIVITY));
+        EmissionTotals totals = Revisions.of(f.totals(), revision, reason);
+        intensities.put(key, Revisions.of(f.intensity(), intensityRevision, reason));
         // Stored at once (later reads, e.g. an IAV report's, see it), published with the next publication: a
         // lagging partition revises the same closed windows with every record it brings, and each revision
         // published on its own made the park level write several records per input event.

@@ -15,12 +15,12 @@ import org.parkwatch.totals.WindowKind;
 import org.parkwatch.totals.WindowSpan;
 
 /** Translates between the Kafka-free totals model and its Avro forms on topics and in stores. */
-final class TotalsRecords {
+public final class TotalsRecords {
 
     private TotalsRecords() {
     }
 
-    static Totals toAvro(Amounts a) {
+    public static Totals toAvro(Amounts a) {
         return new Totals(a.co2Scope1Mg(), a.co2Scope2LocationMg(), a.co2Scope2MarketMg(), a.so2Mg(), a.codMg(),
                 a.nh3nMg(), a.energyMgce(), a.entryCount(), a.estimatedEntryCount());
     }

@@ -68,6 +68,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestOutputTopic<String, EmissionTotals> parkTotals;
     final TestInputTopic<String, ThresholdRule> rules;
     final TestInputTopic<String, OutputReport> outputReports;
+    final TestInputTopic<String, org.parkwatch.avro.LedgerCorrection> corrections;
     final TestOutputTopic<String, IntensitySnapshot> enterpriseIntensity;
     final TestOutputTopic<String, IntensitySnapshot> parkIntensity;
     final TestOutputTopic<String, Alert> alerts;
@@ -122,6 +123,8 @@ final class PipelineFixture implements AutoCloseable {
         rules = driver.createInputTopic(topics.thresholdRules(), keys, serdes.thresholdRule().serializer());
         alerts = driver.createOutputTopic(topics.alerts(), out, serdes.alert().deserializer());
         outputReports = driver.createInputTopic(topics.outputReports(), keys, serdes.outputReport().serializer());
+        corrections = driver.createInputTopic(topics.ledgerCorrections(), keys,
+                serdes.ledgerCorrection().serializer());
         enterpriseIntensity = driver.createOutputTopic(topics.enterpriseIntensity(), out,
                 serdes.intensitySnapshot().deserializer());
         parkIntensity = driver.createOutputTopic(topics.parkIntensity(), out, serdes.intensitySnapshot().deserializer());

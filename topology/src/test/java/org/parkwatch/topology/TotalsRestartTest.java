@@ -100,7 +100,7 @@ class TotalsRestartTest {
         void activity(String eventId, String subject, Instant time, long co2Mg, boolean covered) {
             Totals totals = new Totals(0L, co2Mg, 0L, 0L, 0L, 0L, 0L, 1L, 0L);
             processor.process(new Record<>(subject, new TotalsInput(subject, "park-1", new ActivityAmounts(eventId,
-                    subject, "park-1", time, totals, eventId, covered, List.of()), null, List.of()),
+                    subject, "park-1", time, totals, eventId, covered, List.of(), null), null, List.of()),
                     time.toEpochMilli()));
         }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.streams.StreamsConfig;
 import org.parkwatch.deploy.config.AclConfig;
 import org.parkwatch.deploy.replay.DeadLetterReplayer;
+import org.parkwatch.deploy.restate.LedgerRestatement;
 import org.parkwatch.deploy.config.ParkWatchConfig;
 import org.parkwatch.topology.Topics;
 
@@ -47,7 +48,8 @@ public final class ParkWatchAcls {
         for (String p : principals.pipeline()) {
             Acls acls = new Acls(p);
             acls.topics(List.of(t.meterReadings(), t.fuelConsumption(), t.wastewaterSamples(), t.outputReports(),
-                    t.enterprises(), t.emissionFactors(), t.thresholdRules()), AclOperation.READ);
+                    t.enterprises(), t.emissionFactors(), t.thresholdRules(), t.ledgerCorrections()),
+                    AclOperation.READ);
             acls.topics(List.of(t.emissionsLedger(), t.enterpriseTotals(), t.parkTotals(), t.enterpriseIntensity(),
                     t.parkIntensity(), t.alerts(), t.deadLetters()), AclOperation.WRITE);
             // Kafka Streams names its changelog and repartition topics <application.id>-..., creates and checks
@@ -120,6 +122,12 @@ public final class ParkWatchAcls {
             acls.topics(List.of(config.topicLayout().deadLetterReplays(), t.meterReadings(), t.fuelConsumption(),
                     t.wastewaterSamples(), t.outputReports()), AclOperation.WRITE);
             acls.add(ResourceType.TRANSACTIONAL_ID, DeadLetterReplayer.transactionalId(config.kafka()),
+                    PatternType.LITERAL, AclOperation.WRITE);
+            // The same operator restates: it reads the factors in force, the ledger and the corrections on their
+            // way, and writes corrections with the restatement's record, in transactions.
+            acls.topics(List.of(t.emissionFactors(), t.emissionsLedger(), t.ledgerCorrections()), AclOperation.READ);
+            acls.topics(List.of(t.ledgerCorrections(), t.restatements()), AclOperation.WRITE);
+            acls.add(ResourceType.TRANSACTIONAL_ID, LedgerRestatement.transactionalId(config.kafka()),
                     PatternType.LITERAL, AclOperation.WRITE);
             grants.add(new Grant(Role.REPLAY, p, acls.bindings));
         }

@@ -59,9 +59,11 @@ public record AclConfig(List<String> pipeline, List<String> setup, List<String> 
                         "Kafka principals of park platforms: they read the totals and intensities (consumer groups "
                                 + "named after their user) and register enterprises and devices.")
                 .define(REPLAY, Type.LIST, "User:parkwatch-replay", PRINCIPALS, Importance.MEDIUM,
-                        "Kafka principals of operators running replay-dead-letters: they read the dead letters, "
-                                + "write their records back to the activity and output-report topics and record "
-                                + "each replay, in transactions of the command's fixed transactional id.")
+                        "Kafka principals of operators running replay-dead-letters and restate: they read the "
+                                + "dead letters, write their records back to the activity and output-report topics "
+                                + "and record each replay; they read the factors and the ledger and write ledger "
+                                + "corrections with the restatement's record; each command in transactions of its "
+                                + "fixed transactional id.")
                 .define(REGISTRY_TOPIC, Type.STRING, RegistrySettings.DEFAULT_TOPIC, new ConfigDef.NonEmptyString(),
                         Importance.LOW, "The topic of the bundled schema registry's log (its --topic), which its "
                                 + "principals may create, read and write.");

@@ -16,7 +16,8 @@ import org.parkwatch.topology.AccountingSettings;
  */
 public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry, TopicLayout topicLayout,
                               AccountingSettings accounting, StorageConfig storage, ApiConfig api,
-                              StartupConfig startup, GatewayConfig gateway, AclConfig acls) {
+                              StartupConfig startup, GatewayConfig gateway, AclConfig acls,
+                              RestatementConfig restatement) {
 
     /** The pass-through key that sets Kafka Streams' application.server verbatim, as before the advertised host. */
     private static final String EXPLICIT_APPLICATION_SERVER =
@@ -47,7 +48,8 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
                 new Section("Storage", StorageConfig.definition()),
                 new Section("Query API", ApiConfig.definition()),
                 new Section("HJ 212 gateway", GatewayConfig.definition()),
-                new Section("Kafka ACLs", AclConfig.definition()));
+                new Section("Kafka ACLs", AclConfig.definition()),
+                new Section("Restatement", RestatementConfig.definition()));
     }
 
     /** Whether {@code key} is a defined key or a Kafka client pass-through key. */
@@ -72,7 +74,7 @@ public record ParkWatchConfig(KafkaConnection kafka, RegistryConnection registry
         return new ParkWatchConfig(KafkaConnection.from(values), RegistryConnection.from(values),
                 TopicLayout.from(values), AccountingConfig.from(values), StorageConfig.from(values),
                 ApiConfig.from(values), StartupConfig.from(values), GatewayConfig.from(values),
-                AclConfig.from(values));
+                AclConfig.from(values), RestatementConfig.from(values));
     }
 
     /**

@@ -10,6 +10,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.parkwatch.api.ApiMetrics;
+import org.parkwatch.deploy.restate.AutomaticRestatement;
+import org.parkwatch.deploy.restate.LedgerRestatement;
+import org.parkwatch.serde.registry.RestSchemaRegistryClient;
+import org.parkwatch.totals.WindowCalendar;
 import org.parkwatch.api.ApiServer;
 import org.parkwatch.deploy.report.ConfiguredReports;
 import org.parkwatch.api.ApiSettings;
@@ -93,10 +97,14 @@ public final class PipelineMain {
             throw e;
         }
         LOG.info("HTTP API, dashboard and metrics on {}:{}", config.api().host(), api.port());
+        AutomaticRestatement automatic = automaticRestatement(config);
         AtomicBoolean terminating = new AtomicBoolean();
         Thread shutdownHook = new Thread(() -> {
             terminating.set(true);
             LOG.info("Termination requested; closing the API and the pipeline");
+            if (automatic != null) {
+                automatic.close();
+            }
             api.close();
             runner.close();
         }, "parkwatch-pipeline-shutdown");
@@ -112,9 +120,26 @@ public final class PipelineMain {
             // Termination began meanwhile: the hook closes the pipeline.
             return 0;
         }
+        if (automatic != null) {
+            automatic.close();
+        }
         api.close();
         runner.close();
         return EXIT_CLIENT_DIED;
+    }
+
+    /** The automatic restatement, when the agency enabled it ({@code parkwatch.restatement.automatic}); else null. */
+    private static AutomaticRestatement automaticRestatement(ParkWatchConfig config) {
+        if (!config.restatement().automatic()) {
+            return null;
+        }
+        var registry = new RestSchemaRegistryClient(config.registry().clientSettings());
+        var restatement = new LedgerRestatement(config.kafka(), registry, config.topicLayout().topics(),
+                new WindowCalendar(config.accounting().zone()), config.startup().connectTimeout());
+        LOG.info("Automatic restatement on: factors restated {} ms after a version is published",
+                config.restatement().delay().toMillis());
+        return new AutomaticRestatement(config.kafka(), registry, config.topicLayout().topics().emissionFactors(),
+                restatement, config.restatement().delay()).start();
     }
 
     /**

@@ -42,13 +42,14 @@ class ParkWatchAclsTest {
                 "parkwatch.topic.prefix", "east")), "User:parkwatch-pipeline");
 
         assertThat(acls).contains("TOPIC LITERAL east.meter-readings READ ALLOW *",
+                "TOPIC LITERAL east.ledger-corrections READ ALLOW *",
                 "TOPIC LITERAL east.emissions-ledger WRITE ALLOW *",
                 "TOPIC PREFIXED pw-east- CREATE ALLOW *", "TOPIC PREFIXED pw-east- DELETE ALLOW *",
                 "GROUP LITERAL pw-east READ ALLOW *", "TRANSACTIONAL_ID PREFIXED pw-east- WRITE ALLOW *");
         // it reads no output and writes no input
         assertThat(acls).doesNotContain("TOPIC LITERAL east.meter-readings WRITE ALLOW *",
                 "TOPIC LITERAL east.enterprise-totals READ ALLOW *");
-        assertThat(acls).hasSize(7 + 7 + 5 + 1 + 1);
+        assertThat(acls).hasSize(8 + 7 + 5 + 1 + 1);
     }
 
     @Test

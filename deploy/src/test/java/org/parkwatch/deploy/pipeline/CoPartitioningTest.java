@@ -24,10 +24,10 @@ import org.parkwatch.topology.Topics;
 class CoPartitioningTest {
 
     private static final SortedSet<String> ACTIVITY_AND_REPORTS = new TreeSet<>(List.of("park.fuel-consumption",
-            "park.meter-readings", "park.output-reports", "park.wastewater-samples"));
+            "park.meter-readings", "park.output-reports", "park.wastewater-samples", "park.ledger-corrections"));
 
     @Test
-    void shouldRequireTheActivityInputsAndOutputReportsToBeCoPartitioned() {
+    void shouldRequireTheActivityInputsOutputReportsAndLedgerCorrectionsToBeCoPartitioned() {
         Topics topics = Topics.defaults();
         TopologyDescription description = ParkWatchTopology.build(topics,
                 PipelineSerdes.using(new InMemorySchemaRegistryClient(), SerdeSettings.forValue()),
@@ -42,24 +42,27 @@ class CoPartitioningTest {
     @Test
     void shouldAcceptOneCountForTheWholeGroup() {
         CoPartitioning.requireAgreement(ACTIVITY_AND_REPORTS, Map.of("park.meter-readings", 6,
-                "park.fuel-consumption", 6, "park.wastewater-samples", 6, "park.output-reports", 6));
+                "park.fuel-consumption", 6, "park.wastewater-samples", 6, "park.output-reports", 6,
+                "park.ledger-corrections", 6));
     }
 
     @Test
     void shouldNameEveryTopicWithItsCountWhenOneDiffers() {
         assertThatThrownBy(() -> CoPartitioning.requireAgreement(ACTIVITY_AND_REPORTS, Map.of(
                 "park.meter-readings", 6, "park.fuel-consumption", 6, "park.wastewater-samples", 3,
-                "park.output-reports", 6)))
+                "park.output-reports", 6, "park.ledger-corrections", 6)))
                 .isInstanceOf(StartupRefusedException.class)
-                .hasMessageContaining("park.fuel-consumption: 6 partitions, park.meter-readings: 6 partitions, "
-                        + "park.output-reports: 6 partitions, park.wastewater-samples: 3 partitions")
+                .hasMessageContaining("park.fuel-consumption: 6 partitions, park.ledger-corrections: 6 partitions, "
+                        + "park.meter-readings: 6 partitions, park.output-reports: 6 partitions, "
+                        + "park.wastewater-samples: 3 partitions")
                 .hasMessageContaining("same number of partitions");
     }
 
     @Test
     void shouldNameAMissingTopic() {
         assertThatThrownBy(() -> CoPartitioning.requireAgreement(ACTIVITY_AND_REPORTS, Map.of(
-                "park.meter-readings", 6, "park.wastewater-samples", 6, "park.output-reports", 6)))
+                "park.meter-readings", 6, "park.wastewater-samples", 6, "park.output-reports", 6,
+                "park.ledger-corrections", 6)))
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("park.fuel-consumption: does not exist")
                 .hasMessageContaining("./parkwatch setup");
