@@ -3,6 +3,20 @@ package org.parkwatch.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parkwatch.topology.PipelineFixture.electricity;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.JsonEncoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.parkwatch.avro.internal.LedgerEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,5 +78,37 @@ class LedgerIndexTopologyTest {
 
         assertThat(read.eventId()).isEqualTo("m-1");
         assertThat(read.entries()).containsExactly(entry);
+    }
+
+    @Test
+    void shouldReadAnEventIndexedByStateVersion5WithoutCorrection() throws Exception {
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
+        List<EmissionEntry> ledger = p.ledger.readValuesToList();
+        // how state version 5 wrote the index: its LedgerEvent schema, whose entries have no correction field
+        Schema version5 = InternalAvroSerde.earlierSchemas(LedgerEvent.getClassSchema().getFullName()).get(0);
+        assertThat(version5.getField("entries").schema().getElementType().getField("correction")).isNull();
+        byte[] written = inSchema(new LedgerEvent(ledger), version5);
+
+        IndexedLedgerEvent read = new LedgerIndexSerde().deserializer().deserialize("ledger-entries-changelog",
+                written);
+
+        assertThat(read.eventId()).isEqualTo("m-1");
+        assertThat(read.entries()).isEqualTo(ledger);
+        assertThat(read.entries()).allSatisfy(e -> assertThat(e.getCorrection()).isNull());
+    }
+
+    /** A record as an earlier schema writes it (single-object encoding), through its JSON form without new fields. */
+    private static byte[] inSchema(LedgerEvent event, Schema earlier) throws Exception {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        JsonEncoder encoder = EncoderFactory.get().jsonEncoder(LedgerEvent.getClassSchema(), json);
+        new SpecificDatumWriter<LedgerEvent>(LedgerEvent.getClassSchema()).write(event, encoder);
+        encoder.flush();
+        String withoutCorrection = json.toString(StandardCharsets.UTF_8).replace(",\"correction\":null", "");
+        GenericRecord old = new GenericDatumReader<GenericRecord>(earlier)
+                .read(null, DecoderFactory.get().jsonDecoder(earlier, withoutCorrection));
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), earlier).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
     }
 }
