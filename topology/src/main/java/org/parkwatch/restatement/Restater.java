@@ -22,9 +22,10 @@ import org.parkwatch.pricing.FactorVersion;
 
 /**
  * Plans the restatement of one factor: every event of the ledger priced with a version of it that is no longer the
- * one in force at the event's time gets a correction. For each line that pricing with the version in force changes,
- * a reversing entry (the line negated) and the restated line; lines the factor does not move are left alone. The
- * other factors an event used stay at the versions it used: restating one factor moves only what that factor prices.
+ * one in force at the event's time gets a correction. For each line that pricing with the version in force changes
+ * (its amount, or the version it cites), a reversing entry (the line negated) and the restated line, so no line in
+ * force cites a superseded version; lines that do not use the factor are left alone. The other factors an event
+ * used stay at the versions it used: restating one factor moves only what that factor prices.
  */
 public final class Restater {
 
@@ -137,7 +138,7 @@ public final class Restater {
                 first.getParkId(), first.getIntervalEnd().minusMillis(1), entries);
     }
 
-    /** Whether two lines price the same: amount, formula, inputs and factor versions. */
+    /** Whether two lines price the same: amount, formula, inputs and the factor versions they cite. */
     private static boolean samePricing(EmissionEntry a, EmissionEntry b) {
         return a.getAmountMg() == b.getAmountMg() && a.getFormula().equals(b.getFormula())
                 && a.getInputs().equals(b.getInputs()) && a.getFactors().equals(b.getFactors())
