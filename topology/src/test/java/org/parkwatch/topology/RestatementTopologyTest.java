@@ -1,6 +1,8 @@
 package org.parkwatch.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.parkwatch.topology.PipelineFixture.electricity;
 import static org.parkwatch.topology.PipelineFixture.local;
 
@@ -11,12 +13,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.AlertState;
 import org.parkwatch.avro.CorrectionKind;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.LedgerCorrection;
 import org.parkwatch.avro.RejectReason;
+import org.parkwatch.avro.SubjectType;
+import org.parkwatch.avro.ThresholdRule;
+import org.parkwatch.avro.WindowKind;
 import org.parkwatch.pricing.FactorHistory;
 import org.parkwatch.pricing.FactorVersion;
 import org.parkwatch.restatement.EffectiveLedger;
@@ -25,7 +32,8 @@ import org.parkwatch.restatement.Restater;
 /**
  * A grid factor published for a past year restates every entry it should have priced: the corrections the restate
  * command plans are accounted by the pipeline, the closed windows move and are published again with reason
- * RESTATEMENT, and the figures equal a fresh replay of the same inputs with the new factor.
+ * RESTATEMENT, and the figures equal a fresh replay of the same inputs with the new factor; the alerts of the closed
+ * windows it moves are judged again.
  *
  * <p>By hand: 2023 electricity in the EAST grid is priced with the 2022 factor, 0.5617 tCO2/MWh, the latest
  * published when it is accounted. The 2023 factor, 0.5500 tCO2/MWh, is published later (as it was, in January
@@ -153,6 +161,46 @@ class RestatementTopologyTest {
             assertThat(p.deadLetters.readValuesToList()).singleElement()
                     .satisfies(d -> assertThat(d.getReason()).isEqualTo(RejectReason.INVALID_CORRECTION));
             assertThat(p.ledger.readValuesToList()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRaiseAnAlertOnAClosedDayThatARestatementPushesOverItsLimitAndSaySo() {
+        try (PipelineFixture p = new PipelineFixture()) {
+            p.standardFactors();
+            p.enterprise("E1", "park-1", GridRegion.EAST);
+            // E1 adds 5.8 (10^4 RMB) on 1 March; day intensity limit 0.1 tCO2 per 10^4 RMB
+            p.iav("iav-1", "E1", "2023-03-01T00:00", "2023-03-02T00:00", 5.8, Instant.parse("2023-03-02T00:00:00Z"));
+            p.rule(ThresholdRule.newBuilder().setRuleId("e-day-co2").setVersion(1)
+                    .setScopeType(SubjectType.ENTERPRISE).setScopeId("*").setMetric("co2.intensity.location")
+                    .setWindow(WindowKind.DAY).setLimit(0.1).setClearLevel(0.07).setUnit("tCO2/10^4 RMB")
+                    .setMinDurationMs(0).setMinConsecutive(1).setEnabled(true).setSource("test rule").build());
+            p.refreshRules();
+            p.meter("E1", electricity("e1-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 1000, "kWh").build());
+            p.meter("E1", electricity("e1-2", "E1", "2023-03-03T10:00", "2023-03-03T11:00", 1000, "kWh").build());
+            p.publishTotals();
+            // closed at 0.55 t / 5.8 = 0.0948: no alert
+            assertThat(p.alerts.readValuesToList()).isEmpty();
+            EffectiveLedger ledger = new EffectiveLedger();
+            p.ledger.readValuesToList().forEach(ledger::add);
+
+            // the 2023 factor is corrected to 0.6 tCO2/MWh (same validFrom) and restated: 0.6 / 5.8 = 0.1034 >= 0.1
+            p.factor("grid.location.EAST", "2023-01-01T00:00", 0.6, "tCO2/MWh", Map.of());
+            FactorHistory corrected = FactorHistory.of(List.of(new FactorVersion("grid.location.EAST",
+                    local("2023-01-01T00:00"), 0.6, "tCO2/MWh", Map.of(), "test factor")));
+            new Restater(new LedgerRepricer()).plan(ledger, corrected, new Restater.Request("r-2",
+                            "grid.location.EAST", null, null, "test", Instant.parse("2026-01-20T00:00:00Z")))
+                    .corrections().forEach(c -> p.corrections.pipeInput(c.getEnterpriseId(), c));
+            p.publishTotals();
+
+            List<Alert> alerts = p.alerts.readValuesToList();
+            assertThat(alerts).extracting(Alert::getState, Alert::getCause)
+                    .containsExactly(tuple(AlertState.OPEN, "REVISION"), tuple(AlertState.RESOLVED, "WINDOW_CLOSED"));
+            Alert raised = alerts.get(0);
+            assertThat(raised.getValue()).isCloseTo(0.6 / 5.8, within(1e-12));
+            assertThat(raised.getWindowStart()).isEqualTo(local("2023-03-01T00:00"));
+            assertThat(raised.getEvidence()).containsEntry("revision", "1")
+                    .containsEntry("revisionReason", "RESTATEMENT");
         }
     }
 
