@@ -3,8 +3,6 @@ package org.parkwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -96,18 +94,8 @@ class DeadLetterReplayIT {
         return settings;
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run replayDeadLetters(Map<String, String> settings, String... options) {
-        List<String> args = new ArrayList<>(List.of("replay-dead-letters"));
-        settings.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        args.addAll(List.of(options));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ParkWatchCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun replayDeadLetters(Map<String, String> settings, String... options) {
+        return CommandRun.of("replay-dead-letters", settings, options);
     }
 
     private static void fuel(Topics topics, String eventId, String enterpriseId, Instant end) throws Exception {
@@ -187,7 +175,7 @@ class DeadLetterReplayIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> ledgerEntries(topics, "f-probe") == 1);
 
-            Run dryRun = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING", "--dry-run"));
+            CommandRun dryRun = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING", "--dry-run"));
             assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
             assertThat(dryRun.out()).contains("would replay park.dead-letters/0@")
                     .contains("FACTOR_MISSING park.fuel-consumption: would replay 1, skipped as already replayed 0, "
@@ -196,7 +184,7 @@ class DeadLetterReplayIT {
 
             // A run that crashed mid-batch: its replay of f-1 and the record of it were sent, never committed.
             try (KafkaProducer<byte[], byte[]> crashed = crashedRun(config, topics, "f-1")) {
-                Run first = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING"));
+                CommandRun first = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING"));
                 assertThat(first.exitCode()).as(first.err()).isZero();
                 assertThat(first.out()).contains("FACTOR_MISSING park.fuel-consumption: replayed 1, skipped as "
                         + "already replayed 0, not replayable 0");
@@ -212,14 +200,14 @@ class DeadLetterReplayIT {
                     .until(() -> ledgerOf(topics, "f-1").equals(expected));
 
             long fuelRecords = endOffset(topics.fuelConsumption());
-            Run second = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING"));
+            CommandRun second = replayDeadLetters(settings, concat(window, "--reason", "FACTOR_MISSING"));
             assertThat(second.exitCode()).as(second.err()).isZero();
             assertThat(second.out()).contains("FACTOR_MISSING park.fuel-consumption: replayed 0, skipped as already "
                     + "replayed 1, not replayable 0");
             assertThat(endOffset(topics.fuelConsumption())).isEqualTo(fuelRecords);
 
             // E2 is not registered yet: its replay is refused again, a new letter at a new offset.
-            Run early = replayDeadLetters(settings, concat(window, "--reason", "UNKNOWN_ENTERPRISE"));
+            CommandRun early = replayDeadLetters(settings, concat(window, "--reason", "UNKNOWN_ENTERPRISE"));
             assertThat(early.out()).contains("UNKNOWN_ENTERPRISE park.fuel-consumption: replayed 1");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> letters(topics, RejectReason.UNKNOWN_ENTERPRISE, "f-2").size() == 2);
@@ -231,7 +219,7 @@ class DeadLetterReplayIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> ledgerEntries(topics, "f-probe-2") == 1);
 
-            Run registered = replayDeadLetters(settings, concat(window, "--reason", "UNKNOWN_ENTERPRISE"));
+            CommandRun registered = replayDeadLetters(settings, concat(window, "--reason", "UNKNOWN_ENTERPRISE"));
             assertThat(registered.out()).contains("UNKNOWN_ENTERPRISE park.fuel-consumption: replayed 1, skipped as "
                     + "already replayed 1, not replayable 0");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -288,7 +276,7 @@ class DeadLetterReplayIT {
         settings.put("parkwatch.schema.registry.url", "http://127.0.0.1:1");
         settings.put("parkwatch.connect.timeout.ms", "2000");
 
-        Run run = replayDeadLetters(settings, "--reason", "FACTOR_MISSING", "--from", "2026-01-01", "--to",
+        CommandRun run = replayDeadLetters(settings, "--reason", "FACTOR_MISSING", "--from", "2026-01-01", "--to",
                 "2026-02-01");
 
         assertThat(run.exitCode()).isEqualTo(3);

@@ -3,14 +3,11 @@ package org.parkwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,18 +91,8 @@ class RestatementIT {
         return settings;
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run restate(Map<String, String> settings, String... options) {
-        List<String> args = new ArrayList<>(List.of("restate"));
-        settings.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        args.addAll(List.of(options));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ParkWatchCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun restate(Map<String, String> settings, String... options) {
+        return CommandRun.of("restate", settings, options);
     }
 
     private static Instant local(String isoLocal) {
@@ -179,7 +166,7 @@ class RestatementIT {
                             .map(t -> t.getTotals().getCo2Scope2LocationMg() == 550_000_000L + 275_000_000L)
                             .orElse(false));
 
-            Run nothingYet = restate(settings, "--factor", GRID, "--requested-by", "operator-1");
+            CommandRun nothingYet = restate(settings, "--factor", GRID, "--requested-by", "operator-1");
             assertThat(nothingYet.exitCode()).as(nothingYet.err()).isZero();
             assertThat(nothingYet.out()).contains(GRID + ": nothing to restate (4 events priced with the version"
                     + " in force)");
@@ -187,13 +174,13 @@ class RestatementIT {
             try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
                 loader.publishFactors(topics.emissionFactors(), List.of(grid("2024-01-01T00:00", 0.5123)));
             }
-            Run dryRun = restate(settings, "--factor", GRID, "--dry-run");
+            CommandRun dryRun = restate(settings, "--factor", GRID, "--dry-run");
             assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
             assertThat(dryRun.out()).contains("would restate " + GRID + ": 4 events, 4 entries");
             assertThat(kafka.readToEnd(topics.ledgerCorrections(), org.parkwatch.avro.LedgerCorrection.class))
                     .isEmpty();
 
-            Run first = restate(settings, "--factor", GRID, "--requested-by", "operator-1");
+            CommandRun first = restate(settings, "--factor", GRID, "--requested-by", "operator-1");
             assertThat(first.exitCode()).as(first.err()).isZero();
             assertThat(first.out()).contains("restated " + GRID + ": 4 events, 4 entries reversed and restated");
 
@@ -228,7 +215,7 @@ class RestatementIT {
             });
 
             // idempotent: nothing is due the second time, nothing is written
-            Run second = restate(settings, "--factor", GRID, "--requested-by", "operator-1");
+            CommandRun second = restate(settings, "--factor", GRID, "--requested-by", "operator-1");
             assertThat(second.exitCode()).as(second.err()).isZero();
             assertThat(second.out()).contains(GRID + ": nothing to restate");
             assertThat(kafka.readToEnd(topics.restatements(), Restatement.class)).hasSize(1);

@@ -3,7 +3,6 @@ package org.parkwatch.deploy.replay;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,15 +16,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.deploy.admin.LatestValues;
 import org.parkwatch.deploy.admin.StartupRefusedException;
+import org.parkwatch.deploy.admin.TopicReadThrough;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.serde.SchemaRegistryUnavailableException;
 import org.parkwatch.serde.SpecificAvroDeserializer;
@@ -56,7 +53,6 @@ public final class DeadLetterReplayer {
 
     /** Replays per transaction: few enough that a transaction stays far from its timeout (60 s). */
     private static final int BATCH = 200;
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConnection kafka;
     private final SpecificAvroDeserializer<DeadLetter> letters;
@@ -163,49 +159,13 @@ public final class DeadLetterReplayer {
 
     private void readToEnd(KafkaConsumer<byte[], byte[]> consumer,
                            Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        String deadLetters = topics.deadLetters();
-        List<TopicPartition> partitions = consumer.partitionsFor(deadLetters, timeout).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        if (partitions.isEmpty()) {
-            throw new StartupRefusedException("The topic " + deadLetters + " does not exist: run ./parkwatch setup");
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        Instant stalledSince = Instant.now();
-        while (!reachedEnd(consumer, end)) {
-            var records = consumer.poll(POLL);
-            if (!records.isEmpty()) {
-                stalledSince = Instant.now();
-            } else if (Instant.now().isAfter(stalledSince.plus(timeout))) {
-                throw new KafkaException(deadLetters + " not read to its end: nothing came for " + timeout);
-            }
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                // Records written after the run began are left to the next run.
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    each.accept(record);
-                }
-            }
-        }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        TopicReadThrough.read(consumer, topics.deadLetters(), timeout, each);
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // A dead letter may carry a whole input record, up to 4 MiB.
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.DEAD_LETTER_MAX_BYTES);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return TopicReadThrough.consumer(kafka.clientProperties(),
+                Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.DEAD_LETTER_MAX_BYTES));
     }
 
     private KafkaProducer<byte[], byte[]> transactionalProducer() {

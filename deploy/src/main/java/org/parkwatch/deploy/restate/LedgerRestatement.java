@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.parkwatch.avro.EmissionEntry;
@@ -27,6 +23,7 @@ import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.LedgerCorrection;
 import org.parkwatch.avro.Restatement;
 import org.parkwatch.deploy.admin.StartupRefusedException;
+import org.parkwatch.deploy.admin.TopicReadThrough;
 import org.parkwatch.deploy.config.KafkaConnection;
 import org.parkwatch.pricing.FactorHistory;
 import org.parkwatch.restatement.EffectiveLedger;
@@ -61,7 +58,6 @@ public final class LedgerRestatement {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerRestatement.class);
     private static final int BATCH = 500;
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConnection kafka;
     private final SchemaRegistryClient registry;
@@ -236,46 +232,11 @@ public final class LedgerRestatement {
 
     private void readToEnd(KafkaConsumer<byte[], byte[]> consumer, String topic,
                            Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        if (partitions.isEmpty()) {
-            throw new StartupRefusedException("The topic " + topic + " does not exist: run ./parkwatch setup");
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        Instant stalledSince = Instant.now();
-        while (!reachedEnd(consumer, end)) {
-            var records = consumer.poll(POLL);
-            if (!records.isEmpty()) {
-                stalledSince = Instant.now();
-            } else if (Instant.now().isAfter(stalledSince.plus(timeout))) {
-                throw new KafkaException(topic + " not read to its end: nothing came for " + timeout);
-            }
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    each.accept(record);
-                }
-            }
-        }
-        consumer.unsubscribe();
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        TopicReadThrough.read(consumer, topic, timeout, each);
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return TopicReadThrough.consumer(kafka.clientProperties(), Map.of());
     }
 
     private KafkaProducer<String, SpecificRecord> transactionalProducer() {
