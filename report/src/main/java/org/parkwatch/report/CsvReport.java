@@ -61,11 +61,11 @@ public final class CsvReport {
             row(out, "factor", "", "", f.factorKey() + "@" + f.validFrom(), Numbers.full(f.value()), f.unit(),
                     "source: " + f.source() + "; entries " + f.entries()
                             + f.publishedAt().map(t -> "; published " + t).orElse("")
-                            + f.supersededFrom().map(t -> "; superseded by the version valid from " + t
-                            + ": entries after it are due for restatement").orElse(""));
+                            + (f.status().isEmpty() ? "" : "; " + f.status()));
         }
         for (RevisionLine v : r.revisions()) {
-            row(out, "revision", "", v.subject(), v.kind(), "", "", v.window() + " " + v.windowStart() + ": "
+            // value: the restatement the line comes from, so a reader can select one restatement's rows
+            row(out, "revision", "", v.subject(), v.kind(), v.restatementId(), "", v.when() + ": "
                     + v.detail() + "; entries " + String.join(" ", v.entryIds()));
         }
         for (SubjectReport s : r.enterprises()) {

@@ -244,8 +244,7 @@ public final class HtmlReport {
                     .append(esc(Numbers.full(f.value()))).append("</td><td>").append(esc(f.unit()))
                     .append("</td><td class=\"n\">").append(f.entries()).append("</td><td>")
                     .append(esc(Numbers.time(f.publishedAt()))).append("</td><td>")
-                    .append(esc(f.supersededFrom().map(t -> "by the version valid from " + t
-                            + ": due for restatement").orElse(""))).append("</td><td class=\"small\">")
+                    .append(esc(f.status())).append("</td><td class=\"small\">")
                     .append(esc(f.source())).append("</td></tr>\n");
         }
         out.append("</table>\n");
@@ -254,16 +253,31 @@ public final class HtmlReport {
     private void revisions(PeriodReport r) {
         out.append("<h2>Revisions and restatements applied</h2>\n");
         if (r.revisions().isEmpty()) {
-            out.append("<p>None seen: no closed window of the period was published again and no reversing ledger ")
-                    .append("entry was appended.</p>\n");
+            out.append("<p>None seen: no closed window of the period was published again, no restatement moved ")
+                    .append("a month of it, and no reversing ledger entry was appended.</p>\n");
             return;
         }
-        out.append("<table><tr><th>Kind</th><th>Subject</th><th>Window</th><th>Detail</th><th>Entries</th></tr>\n");
+        // a restatement of a year of hourly meters appends tens of thousands of entries: past the ledger's limit,
+        // the document keeps the restatements and their months and leaves the entries to the CSV, as the ledger does
+        long cited = r.revisions().stream().mapToLong(v -> v.entryIds().size()).sum();
+        boolean listEntries = cited <= MAX_LISTED_LINES;
+        if (!listEntries) {
+            out.append("<p>").append(cited).append(" ledger entries cited: too many to print. The CSV rendering ")
+                    .append("lists every reversing and restated entry (section revision).</p>\n");
+        }
+        out.append("<table><tr><th>Kind</th><th>Subject</th><th>Window or time</th><th>Restatement</th>")
+                .append("<th>Detail</th><th>Entries</th></tr>\n");
         for (RevisionLine v : r.revisions()) {
+            boolean entryLine = v.kind().equals(RevisionsApplied.REVERSING_ENTRY)
+                    || v.kind().equals(RevisionsApplied.RESTATED_ENTRY);
+            if (!listEntries && entryLine) {
+                continue;
+            }
             out.append("<tr><td>").append(esc(v.kind())).append("</td><td>").append(esc(v.subject()))
-                    .append("</td><td>").append(esc(v.window() + " " + v.windowStart())).append("</td><td>")
-                    .append(esc(v.detail())).append("</td><td class=\"small\">")
-                    .append(esc(String.join(" ", v.entryIds()))).append("</td></tr>\n");
+                    .append("</td><td>").append(esc(v.when())).append("</td><td>").append(esc(v.restatementId()))
+                    .append("</td><td>").append(esc(v.detail())).append("</td><td class=\"small\">")
+                    .append(esc(listEntries ? String.join(" ", v.entryIds()) : v.entryIds().size() + " entries"))
+                    .append("</td></tr>\n");
         }
         out.append("</table>\n");
     }

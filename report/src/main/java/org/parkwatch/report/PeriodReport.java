@@ -116,16 +116,56 @@ public record PeriodReport(String parkId, ReportPeriod period, Instant generated
     /**
      * A factor version that priced entries of the period.
      *
-     * @param supersededFrom the validFrom of a later version of the same key that is now in force for part of the
-     *                       activity it priced: those entries are due for restatement (issue 12, point 2)
+     * @param entries         the lines of the period it priced (reversing entries, which repeat a line's factors
+     *                        negated, are not counted)
+     * @param reversedEntries how many of those lines a restatement has reversed since
+     * @param restatementIds  the restatements that reversed them
+     * @param supersededFrom  the validFrom of a later version of the same key that is now in force for part of the
+     *                        activity whose lines are not reversed yet: those lines are due for restatement
      */
     public record FactorUse(String factorKey, Instant validFrom, double value, String unit, String source,
-                            long entries, Optional<Instant> publishedAt, Optional<Instant> supersededFrom) {
+                            long entries, Optional<Instant> publishedAt, Optional<Instant> supersededFrom,
+                            long reversedEntries, List<String> restatementIds) {
+
+        public FactorUse {
+            restatementIds = List.copyOf(restatementIds);
+        }
+
+        /** Every line it priced in the period was reversed by a restatement: the version is no longer in use. */
+        public boolean supersededByRestatement() {
+            return entries > 0 && reversedEntries == entries;
+        }
+
+        /** How the version stands: superseded by a restatement, partly restated, due for restatement, or none. */
+        public String status() {
+            String by = String.join(" ", restatementIds);
+            if (supersededByRestatement()) {
+                return "superseded: all " + entries + " lines reversed by restatement " + by;
+            }
+            String reversed = reversedEntries > 0 ? reversedEntries + " of " + entries
+                    + " lines reversed by restatement " + by : "";
+            String due = supersededFrom.map(t -> "by the version valid from " + t
+                    + ": entries after it are due for restatement").orElse("");
+            return reversed.isEmpty() ? due : due.isEmpty() ? reversed : reversed + "; " + due;
+        }
     }
 
-    /** A revision or restatement that moved the period's figures; see {@link RevisionsApplied}. */
-    public record RevisionLine(String kind, String subject, String window, Instant windowStart, String detail,
-                               List<String> entryIds) {
+    /**
+     * A revision or restatement that moved the period's figures; see {@link RevisionsApplied}.
+     *
+     * @param restatementId the restatement it comes from, empty for a revision of another cause
+     */
+    public record RevisionLine(String kind, String subject, String window, Instant windowStart,
+                               String restatementId, String detail, List<String> entryIds) {
+
+        public RevisionLine {
+            entryIds = List.copyOf(entryIds);
+        }
+
+        /** The window, or for a line of no window the instant it is about (entry's accounting time, request). */
+        public String when() {
+            return window.isEmpty() ? windowStart.toString() : window + " " + windowStart;
+        }
     }
 
     /** A zero-carbon park indicator of the park, against a reference value. */

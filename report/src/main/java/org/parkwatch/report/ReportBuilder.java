@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.CorrectionKind;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionScope;
@@ -24,6 +26,7 @@ import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.FactorRef;
 import org.parkwatch.avro.OutputReport;
 import org.parkwatch.avro.Pollutant;
+import org.parkwatch.avro.Restatement;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.intensity.CoveredFigures;
@@ -127,7 +130,8 @@ public final class ReportBuilder {
         }
         return new PeriodReport(in.parkId(), period, in.generatedAt(), open, accountedTo, parkReport,
                 enterpriseReports, alerts(in, enterprises.keySet()), factors(entries, in.factors()),
-                RevisionsApplied.derive(windowTotals(in, sums.keySet()), entries),
+                RevisionsApplied.derive(windowTotals(in, sums.keySet()), entries, restatements(in),
+                        in.parkId(), period),
                 ZeroCarbonIndicators.check(parkReport, period), notes);
     }
 
@@ -309,16 +313,40 @@ public final class ReportBuilder {
                 .toList();
     }
 
+    /**
+     * The factor versions that priced the period's lines. A reversing entry repeats the factors of the line it
+     * cancels, so it is not a use: it marks that line reversed, and a version whose every line was reversed is
+     * superseded by the restatement. Only lines not reversed can be due for restatement.
+     */
     private static List<FactorUse> factors(List<EmissionEntry> entries, List<EmissionFactor> published) {
+        Map<String, String> reversedBy = new HashMap<>();
+        for (EmissionEntry e : entries) {
+            if (e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REVERSAL) {
+                reversedBy.put(e.getCorrection().getCorrectsEntryId(), e.getCorrection().getRestatementId());
+            }
+        }
         Map<String, FactorRef> refs = new TreeMap<>();
         Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> reversed = new HashMap<>();
+        Map<String, Set<String>> restatementIds = new HashMap<>();
         Map<String, Instant> latestUse = new HashMap<>();
         for (EmissionEntry e : entries) {
+            if (e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REVERSAL) {
+                continue;
+            }
+            String restatement = reversedBy.get(e.getEntryId());
             for (FactorRef f : e.getFactors()) {
-                String key = f.getFactorKey() + "@" + f.getValidFrom().toEpochMilli();
+                // the value too: a version corrected under the same validFrom is another version
+                String key = f.getFactorKey() + "@" + f.getValidFrom().toEpochMilli() + "=" + f.getValue() + " "
+                        + f.getUnit();
                 refs.putIfAbsent(key, f);
                 counts.merge(key, 1L, Long::sum);
-                latestUse.merge(key, RevisionsApplied.accountingTime(e), (a, b) -> a.isAfter(b) ? a : b);
+                if (restatement != null) {
+                    reversed.merge(key, 1L, Long::sum);
+                    restatementIds.computeIfAbsent(key, k -> new TreeSet<>()).add(restatement);
+                } else {
+                    latestUse.merge(key, RevisionsApplied.accountingTime(e), (a, b) -> a.isAfter(b) ? a : b);
+                }
             }
         }
         List<FactorUse> uses = new ArrayList<>();
@@ -327,14 +355,23 @@ public final class ReportBuilder {
                     .filter(v -> v.getFactorKey().equals(f.getFactorKey()) && v.getValidFrom().equals(f.getValidFrom()))
                     .map(EmissionFactor::getPublishedAt).findFirst();
             Instant lastUse = latestUse.get(key);
-            Optional<Instant> superseded = published.stream()
+            Optional<Instant> superseded = lastUse == null ? Optional.empty() : published.stream()
                     .filter(v -> v.getFactorKey().equals(f.getFactorKey()) && v.getValidFrom().isAfter(f.getValidFrom())
                             && !v.getValidFrom().isAfter(lastUse))
                     .map(EmissionFactor::getValidFrom).min(Comparator.naturalOrder());
             uses.add(new FactorUse(f.getFactorKey(), f.getValidFrom(), f.getValue(), f.getUnit(), f.getSource(),
-                    counts.get(key), publishedAt, superseded));
+                    counts.get(key), publishedAt, superseded, reversed.getOrDefault(key, 0L),
+                    List.copyOf(restatementIds.getOrDefault(key, Set.of()))));
         });
         return uses;
+    }
+
+    /** The restatement records that moved a month of the period for the park or one of its enterprises. */
+    private static List<Restatement> restatements(ReportInputs in) {
+        return in.restatements().stream().filter(r -> RevisionsApplied.moved(r, in.parkId(), in.period()))
+                .sorted(Comparator.comparing(Restatement::getRequestedAt)
+                        .thenComparing(Restatement::getRestatementId))
+                .toList();
     }
 
     private static List<EmissionTotals> windowTotals(ReportInputs in, Set<String> enterpriseIds) {
@@ -362,6 +399,8 @@ public final class ReportBuilder {
 
         void add(EmissionEntry e, Set<String> greenEvents, Instant periodStart) {
             Measure m = Measure.of(e).orElseThrow();
+            // a reversal takes its line out of the counts (as the pipeline's entryCount does) and out of the kWh
+            long count = e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REVERSAL ? -1 : 1;
             mg.merge(m, e.getAmountMg(), Math::addExact);
             ids.computeIfAbsent(m, k -> new ArrayList<>()).add(new Figure.Line(e.getEntryId(), e.getAmountMg()));
             Amounts one = amountsOf(e);
@@ -370,7 +409,7 @@ public final class ReportBuilder {
             long hour = Math.floorDiv(Duration.between(periodStart, t).toMillis(), HOUR.toMillis());
             hourly.merge(periodStart.plus(HOUR.multipliedBy(hour)), one, Amounts::plus);
             if (m == Measure.ENERGY && e.getInputs().containsKey(ELECTRICITY_KWH)) {
-                double kwh = e.getInputs().get(ELECTRICITY_KWH);
+                double kwh = count * e.getInputs().get(ELECTRICITY_KWH);
                 electricityKwh += kwh;
                 if (greenEvents.contains(e.getEventId())) {
                     greenKwh += kwh;
@@ -381,9 +420,9 @@ public final class ReportBuilder {
             sourceEvents.computeIfAbsent(e.getEnterpriseId() + "|" + e.getInputTopic() + "|" + e.getSourceId(),
                     k -> new TreeMap<>()).putIfAbsent(e.getEventId(),
                     Duration.between(e.getIntervalStart(), e.getIntervalEnd()).toMillis());
-            entries++;
+            entries += count;
             if (e.getEstimated()) {
-                estimated++;
+                estimated += count;
             }
         }
 

@@ -9,6 +9,7 @@ import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.OutputReport;
+import org.parkwatch.avro.Restatement;
 import org.parkwatch.avro.ThresholdRule;
 
 /**
@@ -23,12 +24,15 @@ import org.parkwatch.avro.ThresholdRule;
  * @param rules         the latest version of every threshold rule
  * @param windowTotals  the closed records of the totals topics read for the period, in topic order: the park's
  *                      closed total of the period closes it, a closed window seen more than once was revised
+ * @param restatements  the records of the restatements topic (the builder keeps those that moved a month of the
+ *                      period for the park or its enterprises)
  * @param generatedAt   when the report is made (wall clock)
  */
 public record ReportInputs(String parkId, ReportPeriod period, List<EmissionEntry> ledger, List<Alert> alerts,
                            List<EmissionFactor> factors, List<Enterprise> enterprises,
                            List<OutputReport> outputReports, List<ThresholdRule> rules,
-                           List<EmissionTotals> windowTotals, Instant generatedAt) {
+                           List<EmissionTotals> windowTotals, List<Restatement> restatements,
+                           Instant generatedAt) {
 
     public ReportInputs {
         Objects.requireNonNull(parkId, "parkId");
@@ -41,5 +45,6 @@ public record ReportInputs(String parkId, ReportPeriod period, List<EmissionEntr
         outputReports = List.copyOf(outputReports);
         rules = List.copyOf(rules);
         windowTotals = List.copyOf(windowTotals);
+        restatements = List.copyOf(restatements);
     }
 }

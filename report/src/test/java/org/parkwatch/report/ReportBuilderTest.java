@@ -190,7 +190,8 @@ class ReportBuilderTest {
     void shouldSayThatAParkWithoutEnterprisesOrEntriesHasNothingToReport() {
         ReportInputs in = park.inputs(MARCH, AFTER_MARCH, List.of());
         PeriodReport r = ReportBuilder.build(new ReportInputs("park-unknown", MARCH, in.ledger(), in.alerts(),
-                in.factors(), in.enterprises(), in.outputReports(), in.rules(), in.windowTotals(), AFTER_MARCH));
+                in.factors(), in.enterprises(), in.outputReports(), in.rules(), in.windowTotals(), in.restatements(),
+                AFTER_MARCH));
         assertThat(r.enterprises()).isEmpty();
         assertThat(r.park().figure(Measure.CO2_SCOPE1).amountMg()).isZero();
         assertThat(r.alerts()).isEmpty();

@@ -213,6 +213,6 @@ final class ReportFixture {
 
     ReportInputs inputs(ReportPeriod period, Instant generatedAt, List<EmissionTotals> totals) {
         return new ReportInputs(PARK, period, ledger, alerts(), factors(), enterprises(), outputReports(), rules(),
-                totals, generatedAt);
+                totals, List.of(), generatedAt);
     }
 }

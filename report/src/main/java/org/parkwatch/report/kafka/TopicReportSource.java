@@ -15,6 +15,7 @@ import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.OutputReport;
+import org.parkwatch.avro.Restatement;
 import org.parkwatch.avro.ThresholdRule;
 import org.parkwatch.report.ReportInputs;
 import org.parkwatch.report.ReportPeriod;
@@ -27,7 +28,9 @@ import org.parkwatch.topology.Topics;
  * Reads a report's inputs off the topics. The ledger, alert and totals topics are read from the first record appended
  * at or after the period's start: a record about the period cannot have been appended before the period began (an
  * activity is accounted after it ends), which spares reading years of ledger for a month. The reference topics
- * (enterprises, factors, rules) and the output reports are read whole, the latest value of each key kept.
+ * (enterprises, factors, rules), the output reports and the restatement records are read whole, the latest value
+ * of each key kept. A restatement record is written when it is made, years after the activity it restates, so it
+ * cannot be sought by the period's start; the topic holds one small record per restatement.
  */
 public final class TopicReportSource implements ReportSource {
 
@@ -84,7 +87,10 @@ public final class TopicReportSource implements ReportSource {
                 latest(scan, topics.emissionFactors(), EmissionFactor.class),
                 latest(scan, topics.enterprises(), Enterprise.class),
                 all(scan, topics.outputReports(), OutputReport.class),
-                latest(scan, topics.thresholdRules(), ThresholdRule.class), totals, generatedAt);
+                latest(scan, topics.thresholdRules(), ThresholdRule.class), totals,
+                latest(scan, topics.restatements(), Restatement.class).stream()
+                        .filter(r -> r.getPeriods().stream().anyMatch(p -> p.getParkId().equals(parkId))).toList(),
+                generatedAt);
     }
 
     private <T extends SpecificRecord> SpecificAvroDeserializer<T> reader(Class<T> type) {
