@@ -52,6 +52,9 @@ public final class ParkWatchAcls {
                     AclOperation.READ);
             acls.topics(List.of(t.emissionsLedger(), t.enterpriseTotals(), t.parkTotals(), t.enterpriseIntensity(),
                     t.parkIntensity(), t.alerts(), t.deadLetters()), AclOperation.WRITE);
+            // Its API serves period reports, read off the ledger, alerts, closed totals and restatement records.
+            acls.topics(List.of(t.emissionsLedger(), t.alerts(), t.parkTotals(), t.enterpriseTotals(),
+                    t.restatements()), AclOperation.READ);
             // Kafka Streams names its changelog and repartition topics <application.id>-..., creates and checks
             // them, and purges consumed repartition records (DeleteRecords needs Delete).
             for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE,

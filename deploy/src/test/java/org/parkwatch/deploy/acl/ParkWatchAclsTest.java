@@ -46,10 +46,12 @@ class ParkWatchAclsTest {
                 "TOPIC LITERAL east.emissions-ledger WRITE ALLOW *",
                 "TOPIC PREFIXED pw-east- CREATE ALLOW *", "TOPIC PREFIXED pw-east- DELETE ALLOW *",
                 "GROUP LITERAL pw-east READ ALLOW *", "TRANSACTIONAL_ID PREFIXED pw-east- WRITE ALLOW *");
-        // it reads no output and writes no input
+        // it writes no input; of its outputs it reads only what its API's reports need
         assertThat(acls).doesNotContain("TOPIC LITERAL east.meter-readings WRITE ALLOW *",
-                "TOPIC LITERAL east.enterprise-totals READ ALLOW *");
-        assertThat(acls).hasSize(8 + 7 + 5 + 1 + 1);
+                "TOPIC LITERAL east.enterprise-intensity READ ALLOW *");
+        assertThat(acls).contains("TOPIC LITERAL east.enterprise-totals READ ALLOW *",
+                "TOPIC LITERAL east.restatements READ ALLOW *");
+        assertThat(acls).hasSize(8 + 7 + 5 + 5 + 1 + 1);
     }
 
     @Test
