@@ -40,17 +40,20 @@ public final class DeviceFleetRunner implements AutoCloseable {
 
     /**
      * Starts every device of {@code fleet}; with {@code historyFrom}, each first uploads its hours from then to the
-     * current hour.
+     * start of the current hour (as of this call).
      */
     public static DeviceFleetRunner start(DeviceFleet fleet, EventGenerator generator, ZoneId zone, Settings settings,
                                           Optional<Instant> historyFrom) {
         DeviceFleetRunner runner = new DeviceFleetRunner();
         LoggerPackets packets = new LoggerPackets(zone);
+        // One end of history for every logger, whenever its thread starts.
+        Instant currentHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         for (SimulatedDevice device : fleet.devices()) {
             DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
             LoggerSession session = new LoggerSession(device, generator, packets, settings.faults(), logger,
                     runner.tally);
-            Thread thread = new Thread(() -> runner.run(device, session, historyFrom), "parkwatch-hj212-" + device.mn());
+            Thread thread = new Thread(() -> runner.run(device, session, historyFrom, currentHour),
+                    "parkwatch-hj212-" + device.mn());
             thread.setDaemon(true);
             runner.loggers.add(logger);
             runner.threads.add(thread);
@@ -63,9 +66,9 @@ public final class DeviceFleetRunner implements AutoCloseable {
         return tally;
     }
 
-    private void run(SimulatedDevice device, LoggerSession session, Optional<Instant> historyFrom) {
+    private void run(SimulatedDevice device, LoggerSession session, Optional<Instant> historyFrom,
+                     Instant currentHour) {
         try {
-            Instant currentHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
             if (historyFrom.isPresent()) {
                 for (Instant hour = historyFrom.get(); hour.isBefore(currentHour); hour = hour.plus(1, ChronoUnit.HOURS)) {
                     session.uploadHour(hour);
