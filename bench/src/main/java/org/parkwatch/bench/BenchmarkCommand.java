@@ -75,7 +75,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Reading interval of the restore park in minutes; must divide an hour (default ${DEFAULT-VALUE}).")
     int restoreIntervalMinutes;
 
-    @Option(names = "--phases", split = ",", defaultValue = "throughput,latency,restore",
+    @Option(names = "--gateway-devices", defaultValue = "1000",
+            description = "HJ 212 devices connected to the gateway in the gateway phase (default ${DEFAULT-VALUE}).")
+    int gatewayDevices;
+
+    @Option(names = "--gateway-packets", defaultValue = "10",
+            description = "Timed hourly packets each device sends in the gateway phase (default ${DEFAULT-VALUE}).")
+    int gatewayPackets;
+
+    @Option(names = "--phases", split = ",", defaultValue = "throughput,latency,restore,gateway",
             description = "Phases to run, comma-separated (default ${DEFAULT-VALUE}).")
     java.util.Set<String> phases;
 
@@ -111,6 +119,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         pipelineJavaOptions, overrides).run(restoreEnterprises, from,
                         from.plus(java.time.Duration.ofDays(restoreDays)), interval, interval, seed, out);
                 report.restore(restore);
+            }
+            if (phases.contains("gateway")) {
+                GatewayPhase.Result gateway = new GatewayPhase(cluster, partitions).run(gatewayDevices, gatewayPackets,
+                        seed, out);
+                out.line("Gateway %,.0f packets/s, straight producer %,.0f/s; packet -> answer %s",
+                        gateway.gatewayRate(), gateway.baselineRate(), gateway.latency());
+                report.section(gateway.markdown());
             }
         } finally {
             Path file = workDir.resolve("report.md");

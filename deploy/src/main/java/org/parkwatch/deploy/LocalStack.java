@@ -1,6 +1,7 @@
 package org.parkwatch.deploy;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import org.parkwatch.api.ApiServer;
 import org.parkwatch.deploy.report.ConfiguredReports;
@@ -37,6 +39,9 @@ import org.parkwatch.simulator.ParkSimulator;
 import org.parkwatch.simulator.RunPlan;
 import org.parkwatch.simulator.SimulatorCommand;
 import org.parkwatch.simulator.SimulatorTopics;
+import org.parkwatch.simulator.hj212.DeviceFleet;
+import org.parkwatch.simulator.hj212.DeviceFleetRunner;
+import org.parkwatch.simulator.hj212.FaultPlan;
 import org.parkwatch.topology.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,10 +121,16 @@ public final class LocalStack implements AutoCloseable {
             out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
         ParkModel park = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));
+        DeviceFleet devices = DeviceFleet.of(park, o.simulator() ? config.gateway().simulatedEnterprises() : 0,
+                o.seed());
         try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
             print(out, "Emission factors", loader.publishDefaultFactors(topics.emissionFactors()));
             print(out, "Enterprises", loader.publishEnterprises(topics.enterprises(), park.enterpriseRecords()));
             print(out, "Threshold rules", loader.publishDefaultThresholdRules(topics.thresholdRules()));
+            if (!devices.isEmpty()) {
+                // Registered as the device command registers one, before the gateway reads the list.
+                print(out, "HJ 212 devices", loader.publish(topics.devices(), devices.records()));
+            }
         }
 
         var meters = ApiMetrics.prometheusRegistry();
@@ -142,8 +153,16 @@ public final class LocalStack implements AutoCloseable {
                 + topics.devices() + ", packets kept on " + topics.hj212Packets() + ")");
 
         if (o.simulator()) {
-            startSimulator(park, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData, o.history());
+            startSimulator(park, devices, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData,
+                    o.history());
             endpoints.put("Simulated park", park.parkId() + ", " + o.enterprises() + " enterprises, 1-minute readings");
+            if (!devices.isEmpty()) {
+                startDevices(park, devices, config, o.seed(), newData, o.history());
+                endpoints.put("Simulated devices", devices.enterpriseIds().size() + " enterprises ("
+                        + String.join(", ", devices.enterpriseIds()) + ") as " + devices.devices().size()
+                        + " HJ 212 wastewater data loggers on " + config.gateway().host() + ":" + gatewayPort
+                        + ", hourly data and 1-minute real-time data");
+            }
         }
         printEndpoints(out, topics);
     }
@@ -157,16 +176,20 @@ public final class LocalStack implements AutoCloseable {
      * are as exact either way, since each record carries its own amount. A restart on kept data resumes at the wall
      * clock: filling in again would only produce resends and late events.
      */
-    private void startSimulator(ParkModel park, Topics topics, String bootstrap, String registryUrl, long seed,
-                                boolean newData, boolean withHistory) {
+    private void startSimulator(ParkModel park, DeviceFleet devices, Topics topics, String bootstrap,
+                                String registryUrl, long seed, boolean newData, boolean withHistory) {
         SimulatorTopics simulatorTopics = SimulatorTopicsOf.park(topics);
         Properties producer = new Properties();
         producer.put("bootstrap.servers", bootstrap);
-        ParkSimulator daily = simulator(park, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofDays(1))
+        // The loggers' enterprises send their wastewater over HJ 212 from where the hourly history starts, and not
+        // as Avro from then on, so no interval is counted twice; the daily records before stay Avro (a logger
+        // uploading a month of hours would slow the first minutes, see BENCHMARKS.md).
+        Set<String> viaDevices = devices.enterpriseIds();
+        ParkSimulator daily = simulator(park, Set.of(), GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofDays(1))
                 .withSampleInterval(Duration.ofDays(1)), simulatorTopics, producer, registryUrl);
-        ParkSimulator hourly = simulator(park, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofHours(1))
+        ParkSimulator hourly = simulator(park, viaDevices, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofHours(1))
                 .withSampleInterval(Duration.ofHours(1)), simulatorTopics, producer, registryUrl);
-        ParkSimulator live = simulator(park, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofMinutes(1))
+        ParkSimulator live = simulator(park, viaDevices, GeneratorSettings.defaults(seed).withMeterInterval(Duration.ofMinutes(1))
                 .withSampleInterval(Duration.ofMinutes(5)), simulatorTopics, producer, registryUrl);
         started.push(daily::stop);
         started.push(hourly::stop);
@@ -201,10 +224,28 @@ public final class LocalStack implements AutoCloseable {
         simulatorThread.start();
     }
 
-    private static ParkSimulator simulator(ParkModel park, GeneratorSettings settings, SimulatorTopics topics,
-                                           Properties producer, String registryUrl) {
-        return ParkSimulator.withKafka(new EventGenerator(park, settings), topics, producer,
-                SimulatorCommand.registrySerializer(registryUrl));
+    private static ParkSimulator simulator(ParkModel park, Set<String> viaDevices, GeneratorSettings settings,
+                                           SimulatorTopics topics, Properties producer, String registryUrl) {
+        EventGenerator generator = new EventGenerator(park, settings).withoutWastewaterOf(viaDevices);
+        return ParkSimulator.withKafka(generator, topics, producer, SimulatorCommand.registrySerializer(registryUrl));
+    }
+
+    /**
+     * The enterprises run as devices connect to the gateway. On a new data directory each logger first uploads the
+     * hours the Avro simulator fills in hourly for the others (from the start of yesterday, or of today without
+     * history), then follows the wall clock.
+     */
+    private void startDevices(ParkModel park, DeviceFleet devices, ParkWatchConfig config, long seed,
+                              boolean newData, boolean withHistory) {
+        LocalDate today = LocalDate.now(park.zone());
+        Instant from = (withHistory ? today.minusDays(1) : today).atStartOfDay(park.zone()).toInstant();
+        DeviceFleetRunner.Settings settings = new DeviceFleetRunner.Settings(
+                new InetSocketAddress(config.gateway().host(), gatewayPort), Duration.ofSeconds(5), 3,
+                new FaultPlan(seed, config.gateway().simulatedFaultProbability()));
+        DeviceFleetRunner runner = DeviceFleetRunner.start(devices,
+                new EventGenerator(park, GeneratorSettings.defaults(seed)), config.accounting().zone(), settings,
+                newData ? Optional.of(from) : Optional.empty());
+        started.push(runner);
     }
 
     private static void print(PrintStream out, String what, org.parkwatch.deploy.admin.PublishSummary summary) {

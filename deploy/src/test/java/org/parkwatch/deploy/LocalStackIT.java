@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,9 @@ class LocalStackIT {
         try (LocalStack stack = LocalStack.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             assertThat(printed.toString(StandardCharsets.UTF_8))
                     .contains("ParkWatch local stack is running", "Schema registry", stack.apiUrl())
-                    .contains("HJ 212 gateway", "127.0.0.1:" + stack.gatewayPort());
+                    .contains("HJ 212 gateway", "127.0.0.1:" + stack.gatewayPort())
+                    .contains("Simulated devices", "3 enterprises (E0001, E0002, E0003)")
+                    .contains("HJ 212 wastewater data loggers on 127.0.0.1:" + stack.gatewayPort());
             // The gateway listens: a heartbeat from a device nobody registered is refused with QnRtn 4 (MN error).
             try (java.net.Socket device = new java.net.Socket("127.0.0.1", stack.gatewayPort())) {
                 device.setSoTimeout(10_000);
@@ -52,6 +56,18 @@ class LocalStackIT {
                 assertThat(park.statusCode()).isEqualTo(200);
                 assertThat(park.body()).contains("\"window\":\"DAY\"").doesNotContain("\"entryCount\":0,");
             });
+            // The simulated loggers, registered on the devices topic, were let in: real-time data on connecting, and
+            // the hours of today so far (none yet in the day's first hour) accounted from their hourly data.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PrometheusScrape
+                    .fetch(stack.apiUrl() + "/metrics")
+                    .value("parkwatch_gateway_packets_total", Map.of("cn", "2011", "result", "KEPT")))
+                    .isGreaterThanOrEqualTo(3));
+            if (LocalTime.now(ZoneId.of("Asia/Shanghai")).getHour() >= 1) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PrometheusScrape
+                        .fetch(stack.apiUrl() + "/metrics")
+                        .value("parkwatch_gateway_packets_total", Map.of("cn", "2061", "result", "ACCOUNTED")))
+                        .isPositive());
+            }
             HttpResponse<String> enterprises = get(stack.apiUrl() + "/api/enterprises");
             assertThat(enterprises.body()).contains("E0001", "E0005").doesNotContain("E0006");
             assertThat(get(stack.apiUrl() + "/api/enterprises/NO-SUCH").statusCode()).isEqualTo(404);

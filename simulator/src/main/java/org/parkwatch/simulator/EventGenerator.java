@@ -9,11 +9,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
+import org.parkwatch.avro.WastewaterSample;
 
 /**
  * Generates the events of a {@link ParkModel} for a period of event time, deterministically from the seed: meter
@@ -38,8 +40,15 @@ public final class EventGenerator {
     private final long stepMillis;
     // How far local midnight lies from a UTC multiple of a day: intervals longer than an hour are counted from it.
     private final long localMidnightMillis;
+    // Enterprises whose outlets report through another path (HJ 212 data loggers): no wastewater events of theirs.
+    private final Set<String> wastewaterElsewhere;
 
     public EventGenerator(ParkModel park, GeneratorSettings settings) {
+        this(park, settings, Set.of());
+    }
+
+    private EventGenerator(ParkModel park, GeneratorSettings settings, Set<String> wastewaterElsewhere) {
+        this.wastewaterElsewhere = Set.copyOf(wastewaterElsewhere);
         this.park = Objects.requireNonNull(park, "park");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sources = new SourceEvents(settings);
@@ -57,6 +66,24 @@ public final class EventGenerator {
 
     public ParkModel park() {
         return park;
+    }
+
+    /**
+     * The same generator without the wastewater samples of these enterprises, whose outlets send their data
+     * another way (as HJ 212 data loggers), so that no interval is counted from both.
+     */
+    public EventGenerator withoutWastewaterOf(Set<String> enterpriseIds) {
+        return new EventGenerator(park, settings, enterpriseIds);
+    }
+
+    /**
+     * The sample of one outlet over [start, end), the same as the generator's own wastewater event of that interval
+     * would be; for outlets that report as devices, whatever their reporting interval.
+     */
+    public WastewaterSample wastewaterSample(EnterpriseSpec enterprise, int outletIndex, Instant start, Instant end) {
+        long millis = end.toEpochMilli() - start.toEpochMilli();
+        double factor = meanFactor(enterprise.profile(), start.atZone(park.zone()), millis);
+        return sources.wastewaterSample(enterprise, outletIndex, start.toEpochMilli(), end.toEpochMilli(), factor);
     }
 
     public GeneratorSettings settings() {
@@ -163,7 +190,7 @@ public final class EventGenerator {
                         addWithDefect(EventKind.FUEL_CONSUMPTION, e, eventTime, j,
                                 sources.fuelConsumption(e, j, t - sampleMillis, t, factor));
                     }
-                    for (int j = 0; j < e.outlets().size(); j++) {
+                    for (int j = 0; !wastewaterElsewhere.contains(e.enterpriseId()) && j < e.outlets().size(); j++) {
                         addWithDefect(EventKind.WASTEWATER_SAMPLE, e, eventTime, j,
                                 sources.wastewaterSample(e, j, t - sampleMillis, t, factor));
                     }

@@ -10,16 +10,18 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * The HJ 212 gateway: where monitoring devices connect, how long a silent connection stays open, and how long
- * start-up waits for the device list.
+ * start-up waits for the device list; and, in the local stack, how many simulated enterprises reach it as devices.
  */
 public record GatewayConfig(String host, int port, Duration idleTimeout, Duration devicesLoadTimeout,
-                            int metricsPort) {
+                            int metricsPort, int simulatedEnterprises, double simulatedFaultProbability) {
 
     public static final String HOST = "parkwatch.gateway.host";
     public static final String PORT = "parkwatch.gateway.port";
     public static final String IDLE_TIMEOUT_MS = "parkwatch.gateway.idle.timeout.ms";
     public static final String DEVICES_LOAD_TIMEOUT_MS = "parkwatch.gateway.devices.load.timeout.ms";
     public static final String METRICS_PORT = "parkwatch.gateway.metrics.port";
+    public static final String SIMULATED_ENTERPRISES = "parkwatch.gateway.simulated.enterprises";
+    public static final String SIMULATED_FAULT_PROBABILITY = "parkwatch.gateway.simulated.fault.probability";
 
     public static ConfigDef definition() {
         return new ConfigDef()
@@ -38,14 +40,23 @@ public record GatewayConfig(String host, int port, Duration idleTimeout, Duratio
                         "HTTP port of the standalone gateway process (./parkwatch gateway) for Prometheus "
                                 + "(/metrics) and probes (/health/live, /health/ready), on the gateway's host; 0 "
                                 + "picks a free one. The local stack serves the gateway's metrics on the API's "
-                                + "/metrics instead.");
+                                + "/metrics instead.")
+                .define(SIMULATED_ENTERPRISES, Type.INT, 3, Range.atLeast(0), Importance.LOW,
+                        "In the local stack (./parkwatch local), how many of the simulated park's enterprises (the "
+                                + "first: E0001, E0002, ...) run their wastewater outlets as HJ 212 data loggers "
+                                + "sending to the gateway over TCP instead of sending Avro; 0 for none.")
+                .define(SIMULATED_FAULT_PROBABILITY, Type.DOUBLE, 0.02, Range.between(0, 1), Importance.LOW,
+                        "In the local stack, the chance that a simulated logger's hourly upload meets a fault "
+                                + "seen in the field (bad CRC, wrong password, truncated frame, lost hour, late "
+                                + "RF=1 resend), drawn from the seed.");
     }
 
     public static GatewayConfig from(Map<String, ?> values) {
         Map<String, Object> p = definition().parse(values);
         return new GatewayConfig((String) p.get(HOST), (Integer) p.get(PORT),
                 Duration.ofMillis((Long) p.get(IDLE_TIMEOUT_MS)), Duration.ofMillis((Long) p.get(DEVICES_LOAD_TIMEOUT_MS)),
-                (Integer) p.get(METRICS_PORT));
+                (Integer) p.get(METRICS_PORT), (Integer) p.get(SIMULATED_ENTERPRISES),
+                (Double) p.get(SIMULATED_FAULT_PROBABILITY));
     }
 
     public static GatewayConfig defaults() {

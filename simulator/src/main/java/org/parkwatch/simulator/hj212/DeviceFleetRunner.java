@@ -1,0 +1,110 @@
+package org.parkwatch.simulator.hj212;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.parkwatch.simulator.EventGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a fleet of simulated data loggers against an HJ 212 platform, one thread each (a fleet is a few devices):
+ * each uploads the hours of its history, if any, as fast as the platform answers, sends real-time data on
+ * connecting, then follows the wall clock: real-time data every minute and the past hour's data on the hour.
+ */
+public final class DeviceFleetRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceFleetRunner.class);
+
+    /**
+     * @param platform      the gateway's address
+     * @param answerTimeout how long a logger waits for an answer before it sends again
+     * @param retries       how many times it sends again before it reconnects
+     * @param faults        which hours go wrong
+     */
+    public record Settings(InetSocketAddress platform, Duration answerTimeout, int retries, FaultPlan faults) {
+    }
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<DataLogger> loggers = new ArrayList<>();
+    private final FleetTally tally = new FleetTally();
+
+    private DeviceFleetRunner() {
+    }
+
+    /**
+     * Starts every device of {@code fleet}; with {@code historyFrom}, each first uploads its hours from then to the
+     * start of the current hour (as of this call).
+     */
+    public static DeviceFleetRunner start(DeviceFleet fleet, EventGenerator generator, ZoneId zone, Settings settings,
+                                          Optional<Instant> historyFrom) {
+        DeviceFleetRunner runner = new DeviceFleetRunner();
+        LoggerPackets packets = new LoggerPackets(zone);
+        // One end of history for every logger, whenever its thread starts.
+        Instant currentHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        for (SimulatedDevice device : fleet.devices()) {
+            DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
+            LoggerSession session = new LoggerSession(device, generator, packets, settings.faults(), logger,
+                    runner.tally);
+            Thread thread = new Thread(() -> runner.run(device, session, historyFrom, currentHour),
+                    "parkwatch-hj212-" + device.mn());
+            thread.setDaemon(true);
+            runner.loggers.add(logger);
+            runner.threads.add(thread);
+        }
+        runner.threads.forEach(Thread::start);
+        return runner;
+    }
+
+    public FleetTally tally() {
+        return tally;
+    }
+
+    private void run(SimulatedDevice device, LoggerSession session, Optional<Instant> historyFrom,
+                     Instant currentHour) {
+        try {
+            if (historyFrom.isPresent()) {
+                for (Instant hour = historyFrom.get(); hour.isBefore(currentHour); hour = hour.plus(1, ChronoUnit.HOURS)) {
+                    session.uploadHour(hour);
+                }
+                session.uploadHeldBack();
+                LOG.info("HJ 212 logger {} uploaded its history from {}", device.mn(), historyFrom.get());
+            }
+            session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            while (true) {
+                Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), minute).toMillis()));
+                if (minute.equals(minute.truncatedTo(ChronoUnit.HOURS))) {
+                    session.uploadHour(minute.minus(1, ChronoUnit.HOURS));
+                }
+                session.sendRealTime(minute);
+            }
+        } catch (InterruptedException e) {
+            LOG.debug("HJ 212 logger {} stopped", device.mn());
+        } catch (RuntimeException e) {
+            LOG.error("HJ 212 logger {} failed", device.mn(), e);
+        }
+    }
+
+    /** Stops every logger and waits briefly for its thread. */
+    @Override
+    public void close() {
+        loggers.forEach(DataLogger::close);
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.info("HJ 212 loggers stopped: {}", tally);
+    }
+}

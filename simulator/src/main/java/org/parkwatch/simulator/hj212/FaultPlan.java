@@ -1,0 +1,35 @@
+package org.parkwatch.simulator.hj212;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+
+/**
+ * Decides, from the seed alone, which hourly uploads go wrong and how: each hour of each device has the same small
+ * probability of one {@link LineFault}, the faults equally likely. The same seed gives the same faults.
+ */
+public record FaultPlan(long seed, double probability) {
+
+    private static final LineFault[] FAULTS = {LineFault.BAD_CRC, LineFault.WRONG_PASSWORD, LineFault.GARBLED_FRAME,
+            LineFault.MISSING_HOUR, LineFault.LATE_RESEND};
+
+    public FaultPlan {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("fault probability must be in [0, 1]: " + probability);
+        }
+    }
+
+    public static FaultPlan none() {
+        return new FaultPlan(0, 0);
+    }
+
+    /** The fault of the hour starting at {@code hour} of {@code device}. */
+    public LineFault of(SimulatedDevice device, Instant hour) {
+        if (probability == 0) {
+            return LineFault.NONE;
+        }
+        SplittableRandom random = new SplittableRandom(new SplittableRandom(seed * 31 + device.index())
+                .split().nextLong() ^ hour.getEpochSecond());
+        random = new SplittableRandom(random.nextLong());
+        return random.nextDouble() < probability ? FAULTS[random.nextInt(FAULTS.length)] : LineFault.NONE;
+    }
+}
