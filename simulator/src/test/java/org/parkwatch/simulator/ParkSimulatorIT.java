@@ -100,6 +100,7 @@ class ParkSimulatorIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers()))) {
             admin.createTopics(names.stream().map(n -> new NewTopic(n, 3, (short) 1)).toList()).all().get();
+            awaitLeaders(admin, names);
         }
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -184,9 +185,10 @@ class ParkSimulatorIT {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(DEVICE_TOPICS.rawPackets(), DEVICE_TOPICS.devices(),
-                    DEVICE_TOPICS.wastewaterSamples(), DEVICE_TOPICS.deadLetters()).stream()
-                    .map(n -> new NewTopic(n, 1, (short) 1)).toList()).all().get();
+            List<String> deviceTopics = List.of(DEVICE_TOPICS.rawPackets(), DEVICE_TOPICS.devices(),
+                    DEVICE_TOPICS.wastewaterSamples(), DEVICE_TOPICS.deadLetters());
+            admin.createTopics(deviceTopics.stream().map(n -> new NewTopic(n, 1, (short) 1)).toList()).all().get();
+            awaitLeaders(admin, deviceTopics);
         }
         SpecificAvroSerializer<SpecificRecord> values = new SpecificAvroSerializer<>(registry,
                 SerdeSettings.forValue());
@@ -236,6 +238,27 @@ class ParkSimulatorIT {
         reasons.addAll(java.util.Collections.nCopies(expected.getOrDefault(LineFault.GARBLED_FRAME, 0),
                 RejectReason.HJ212_BAD_LENGTH));
         return reasons;
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader in the broker's metadata. A producer sending the moment
+     * a topic is created can meet partitions without one yet, and an idempotent producer's retries then sometimes
+     * loop on OutOfOrderSequence until the test times out (seen on a busy machine).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (ready) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("partitions of " + topics + " have no leader after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Every record of the topic, once at least {@code atLeast} are there. */
