@@ -63,6 +63,11 @@ public final class ParkSimulator implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "parkwatch-simulator");
+        // One request in flight per broker: with five, a batch refused by a partition created a moment before (the
+        // local stack and the tests create topics just before the simulator sends) was retried out of sequence, and
+        // the idempotent producer looped on OutOfOrderSequenceException until the run timed out (seen in CI on a
+        // busy machine; RELIABILITY.md saw the same after a broker restart). Batches of 128 KiB keep the rate.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         config.putAll(producerConfig);
         Producer<String, SpecificRecord> producer =
                 new KafkaProducer<>(config, new StringSerializer(), valueSerializer);
