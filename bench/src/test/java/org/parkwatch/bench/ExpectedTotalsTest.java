@@ -43,7 +43,7 @@ class ExpectedTotalsTest {
     void shouldPriceTheEmittedActivityByHandFormulasAtTheFactorsInForce() {
         // Outlet W1 registers a COD discharge factor of 120 mg/L and none for NH3-N (sector chemicals: 50 mg/L).
         Enterprise enterprise = new Enterprise(ID, "park-1", "Test Chemicals", "chemicals", GridRegion.EAST,
-                new ArrayList<>(List.of(new Outlet("E0001-W1", "GB8978-1996/3", 500.0, null, 120.0, null))),
+                new ArrayList<>(List.of(new Outlet("E0001-W1", "GB8978-1996/3", 500.0, null, 120.0, null))), List.of(),
                 new PermittedLoads(null, null, null), true);
         send(EventKind.METER_READING, new MeterReading("m1", ID, "E0001-M1", EnergyCarrier.ELECTRICITY, 2.0, "MWh",
                 START, END, DataFlag.N, null, "avro"));

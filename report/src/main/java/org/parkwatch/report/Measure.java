@@ -18,7 +18,11 @@ public enum Measure {
     SO2_MEASURED("SO2, measured", "kg", 6),
     COD("COD", "kg", 6),
     NH3_N("NH3-N", "kg", 6),
-    ENERGY("Energy", "tce", 9);
+    ENERGY("Energy", "tce", 9),
+    /** NOx as NO2, loads measured at stacks (CEMS). */
+    NOX("NOx, measured", "kg", 6),
+    /** Particulate matter, loads measured at stacks (CEMS). */
+    PARTICULATE("Particulate, measured", "kg", 6);
 
     /**
      * The formula input only the material balance has (the conversion D of sulfur to SO2, FuelPricing): how the
@@ -62,6 +66,8 @@ public enum Measure {
             case COD -> COD;
             case NH3_N -> NH3_N;
             case ENERGY -> ENERGY;
+            case NOX -> NOX;
+            case PARTICULATE -> PARTICULATE;
             case UNKNOWN -> null;
         });
     }

@@ -473,6 +473,8 @@ public final class ReportBuilder {
                 case COD -> new Amounts(0, 0, 0, 0, v, 0, 0, 1, est);
                 case NH3_N -> new Amounts(0, 0, 0, 0, 0, v, 0, 1, est);
                 case ENERGY -> new Amounts(0, 0, 0, 0, 0, 0, v, 1, est);
+                case NOX -> Amounts.stackMeasured(v, 0, 1, est);
+                case PARTICULATE -> Amounts.stackMeasured(0, v, 1, est);
             };
         }
     }

@@ -16,6 +16,7 @@ public final class TopicContracts {
                 OutputReport.getClassSchema(), EmissionFactor.getClassSchema(), Enterprise.getClassSchema(),
                 ThresholdRule.getClassSchema(), EmissionEntry.getClassSchema(), EmissionTotals.getClassSchema(),
                 IntensitySnapshot.getClassSchema(), Alert.getClassSchema(), DeadLetter.getClassSchema(),
-                Device.getClassSchema(), LedgerCorrection.getClassSchema(), Restatement.getClassSchema());
+                Device.getClassSchema(), LedgerCorrection.getClassSchema(), Restatement.getClassSchema(),
+                FlueGasSample.getClassSchema());
     }
 }

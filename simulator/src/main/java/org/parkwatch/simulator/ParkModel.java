@@ -83,6 +83,6 @@ public final class ParkModel {
         PermittedLoads permit = new PermittedLoads(spec.permittedCodKgPerYear(),
                 spec.permittedAmmoniaNitrogenKgPerYear(), spec.permittedSo2KgPerYear());
         return new Enterprise(spec.enterpriseId(), parkId(), spec.name(), spec.sector().code(), gridRegion(),
-                new ArrayList<>(outlets), permit, true);
+                new ArrayList<>(outlets), new ArrayList<>(), permit, true);
     }
 }

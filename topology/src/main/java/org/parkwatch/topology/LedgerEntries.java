@@ -88,6 +88,8 @@ public final class LedgerEntries {
                 case COD -> new Amounts(0, 0, 0, 0, mg, 0, 0, n, estimated);
                 case NH3_N -> new Amounts(0, 0, 0, 0, 0, mg, 0, n, estimated);
                 case ENERGY -> new Amounts(0, 0, 0, 0, 0, 0, mg, n, estimated);
+                case NOX -> Amounts.stackMeasured(mg, 0, n, estimated);
+                case PARTICULATE -> Amounts.stackMeasured(0, mg, n, estimated);
                 case UNKNOWN -> throw new IllegalArgumentException("entry of unknown pollutant: " + e.getEntryId());
             };
             total = total.plus(one);

@@ -11,7 +11,8 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                      String enterprises, String emissionFactors, String thresholdRules,
                      String emissionsLedger, String enterpriseTotals, String parkTotals,
                      String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters,
-                     String devices, String hj212Packets, String ledgerCorrections, String restatements) {
+                     String devices, String hj212Packets, String ledgerCorrections, String restatements,
+                     String flueGasSamples) {
 
     public static Topics withPrefix(String prefix) {
         return new Topics(prefix + ".meter-readings", prefix + ".fuel-consumption", prefix + ".wastewater-samples",
@@ -19,7 +20,7 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                 prefix + ".threshold-rules", prefix + ".emissions-ledger", prefix + ".enterprise-totals",
                 prefix + ".park-totals", prefix + ".enterprise-intensity", prefix + ".park-intensity",
                 prefix + ".alerts", prefix + ".dead-letters", prefix + ".devices", prefix + ".hj212-packets",
-                prefix + ".ledger-corrections", prefix + ".restatements");
+                prefix + ".ledger-corrections", prefix + ".restatements", prefix + ".flue-gas-samples");
     }
 
     public static Topics defaults() {
@@ -35,7 +36,8 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
     public Map<String, TopicRole> roles() {
         return Map.ofEntries(
                 Map.entry(meterReadings, TopicRole.INPUT), Map.entry(fuelConsumption, TopicRole.INPUT),
-                Map.entry(wastewaterSamples, TopicRole.INPUT), Map.entry(outputReports, TopicRole.INPUT),
+                Map.entry(wastewaterSamples, TopicRole.INPUT), Map.entry(flueGasSamples, TopicRole.INPUT),
+                Map.entry(outputReports, TopicRole.INPUT),
                 Map.entry(enterprises, TopicRole.REFERENCE), Map.entry(emissionFactors, TopicRole.REFERENCE),
                 Map.entry(thresholdRules, TopicRole.REFERENCE),
                 Map.entry(emissionsLedger, TopicRole.LEDGER),

@@ -22,12 +22,13 @@ public final class TotalsRecords {
 
     public static Totals toAvro(Amounts a) {
         return new Totals(a.co2Scope1Mg(), a.co2Scope2LocationMg(), a.co2Scope2MarketMg(), a.so2Mg(), a.codMg(),
-                a.nh3nMg(), a.energyMgce(), a.entryCount(), a.estimatedEntryCount());
+                a.nh3nMg(), a.energyMgce(), a.noxMg(), a.particulateMg(), a.entryCount(), a.estimatedEntryCount());
     }
 
     static Amounts fromAvro(Totals t) {
         return new Amounts(t.getCo2Scope1Mg(), t.getCo2Scope2LocationMg(), t.getCo2Scope2MarketMg(), t.getSo2Mg(),
-                t.getCodMg(), t.getNh3nMg(), t.getEnergyMgce(), t.getEntryCount(), t.getEstimatedEntryCount());
+                t.getCodMg(), t.getNh3nMg(), t.getEnergyMgce(), t.getEntryCount(), t.getEstimatedEntryCount(),
+                t.getNoxMg(), t.getParticulateMg());
     }
 
     static WindowBook book(WindowBookState state) {

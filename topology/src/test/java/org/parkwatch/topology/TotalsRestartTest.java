@@ -98,7 +98,7 @@ class TotalsRestartTest {
 
         /** As above; {@code covered}: an IAV report of the enterprise covers the activity's hour. */
         void activity(String eventId, String subject, Instant time, long co2Mg, boolean covered) {
-            Totals totals = new Totals(0L, co2Mg, 0L, 0L, 0L, 0L, 0L, 1L, 0L);
+            Totals totals = new Totals(0L, co2Mg, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L);
             processor.process(new Record<>(subject, new TotalsInput(subject, "park-1", new ActivityAmounts(eventId,
                     subject, "park-1", time, totals, eventId, covered, List.of(), null), null, List.of()),
                     time.toEpochMilli()));
