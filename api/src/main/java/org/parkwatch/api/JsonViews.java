@@ -73,6 +73,8 @@ final class JsonViews {
         m.put("codKg", kilograms(a.getCodMg()));
         m.put("nh3nKg", kilograms(a.getNh3nMg()));
         m.put("energyTce", tonnes(a.getEnergyMgce()));
+        m.put("noxKg", kilograms(a.getNoxMg()));
+        m.put("particulateKg", kilograms(a.getParticulateMg()));
         m.put("entryCount", a.getEntryCount());
         m.put("estimatedEntryCount", a.getEstimatedEntryCount());
         Map<String, Object> exact = new LinkedHashMap<>();
@@ -83,6 +85,8 @@ final class JsonViews {
         exact.put("cod", a.getCodMg());
         exact.put("nh3n", a.getNh3nMg());
         exact.put("energyMgce", a.getEnergyMgce());
+        exact.put("nox", a.getNoxMg());
+        exact.put("particulate", a.getParticulateMg());
         m.put("exactMg", exact);
         return m;
     }

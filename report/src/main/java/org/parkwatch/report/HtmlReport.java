@@ -269,7 +269,8 @@ public final class HtmlReport {
                 .append("<th>Detail</th><th>Entries</th></tr>\n");
         for (RevisionLine v : r.revisions()) {
             boolean entryLine = v.kind().equals(RevisionsApplied.REVERSING_ENTRY)
-                    || v.kind().equals(RevisionsApplied.RESTATED_ENTRY);
+                    || v.kind().equals(RevisionsApplied.RESTATED_ENTRY)
+                    || v.kind().equals(RevisionsApplied.CEMS_SUPERSEDED_ENTRY);
             if (!listEntries && entryLine) {
                 continue;
             }

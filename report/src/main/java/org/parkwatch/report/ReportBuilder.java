@@ -400,7 +400,12 @@ public final class ReportBuilder {
         void add(EmissionEntry e, Set<String> greenEvents, Instant periodStart) {
             Measure m = Measure.of(e).orElseThrow();
             // a reversal takes its line out of the counts (as the pipeline's entryCount does) and out of the kWh
-            long count = e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REVERSAL ? -1 : 1;
+            // a CEMS supersession moves an hour's share of a balance that stays in force: no count of its own
+            long count = e.getCorrection() == null ? 1 : switch (e.getCorrection().getKind()) {
+                case REVERSAL -> -1;
+                case CEMS_SUPERSEDED -> 0;
+                case RESTATED -> 1;
+            };
             mg.merge(m, e.getAmountMg(), Math::addExact);
             ids.computeIfAbsent(m, k -> new ArrayList<>()).add(new Figure.Line(e.getEntryId(), e.getAmountMg()));
             Amounts one = amountsOf(e);

@@ -36,6 +36,8 @@ import org.parkwatch.report.PeriodReport.RevisionLine;
  *   appended, each with the entry it reverses or replaces and its restatement, from the entry's {@code correction}.
  *   A negative entry with no correction is listed as reversing too. The figures already include both kinds, since
  *   they sum every entry: a reversed line and its reversal cancel to the milligram.</li>
+ *   <li>{@link #CEMS_SUPERSEDED_ENTRY}: an hour's share of a fuel SO2 mass balance taken out because the stack's
+ *   CEMS measured that hour, with the balance it takes it from and the CEMS sample that measured it.</li>
  * </ul>
  */
 public final class RevisionsApplied {
@@ -45,6 +47,7 @@ public final class RevisionsApplied {
     public static final String RESTATED_MONTH = "RESTATED_MONTH";
     public static final String REVERSING_ENTRY = "REVERSING_ENTRY";
     public static final String RESTATED_ENTRY = "RESTATED_ENTRY";
+    public static final String CEMS_SUPERSEDED_ENTRY = "CEMS_SUPERSEDED_ENTRY";
 
     static final String REVISION_FIELD = "revision";
     static final String REVISION_REASON_FIELD = "revisionReason";
@@ -67,7 +70,10 @@ public final class RevisionsApplied {
         }
         for (EmissionEntry e : entries) {
             EntryCorrection c = e.getCorrection();
-            if (c != null && c.getKind() == CorrectionKind.REVERSAL || c == null && e.getAmountMg() < 0) {
+            if (c != null && c.getKind() == CorrectionKind.CEMS_SUPERSEDED) {
+                lines.add(entryLine(CEMS_SUPERSEDED_ENTRY, e, "takes an hour out of " + c.getCorrectsEntryId()
+                        + ", measured by " + c.getRestatementId()));
+            } else if (c != null && c.getKind() == CorrectionKind.REVERSAL || c == null && e.getAmountMg() < 0) {
                 lines.add(entryLine(REVERSING_ENTRY, e, c == null ? "" : "reverses " + c.getCorrectsEntryId()));
             } else if (c != null && c.getKind() == CorrectionKind.RESTATED) {
                 lines.add(entryLine(RESTATED_ENTRY, e, "replaces " + c.getCorrectsEntryId()));

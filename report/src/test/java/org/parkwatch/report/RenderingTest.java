@@ -88,8 +88,9 @@ class RenderingTest {
                 assertThat(lines).as(String.join(",", r)).isEqualTo(value);
             }
         }
-        // 8 figures for the park and each of its two enterprises
-        assertThat(figures).isEqualTo(24);
+        // 10 figures (one per Measure, stack-measured NOx and particulate included) for the park and each of its
+        // two enterprises
+        assertThat(figures).isEqualTo(30);
         // hand-worked: E2's COD lines 80 + 50 + 10 kg; the park's CO2 scope 1 is E1's coal
         assertThat(lineSums).containsEntry("E2/COD", 140_000_000L).containsEntry("E1/CO2_SCOPE1", 18_665_366_104L);
         assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("figure", "PARK", "park-1", "CO2_SCOPE1",

@@ -15,6 +15,17 @@ public final class Metrics {
     /** NH3-N of one measured wastewater sample divided by the outlet's own NH3-N limit. */
     public static final String NH3N_CONCENTRATION_RATIO = "nh3n.concentration.ratio";
 
+    /**
+     * SO2 of one hourly (or daily) CEMS sample of a stack, converted to the standard's reference O2 (ZsAvg), divided
+     * by the stack's own SO2 limit (mg/m3 over mg/m3). The stack is judged as an outlet of flue gas: subject type
+     * OUTLET, its stackId as the outlet.
+     */
+    public static final String SO2_STACK_CONCENTRATION_RATIO = "so2.stack.concentration.ratio";
+    /** NOx (as NO2) of one CEMS sample, converted, over the stack's NOx limit. */
+    public static final String NOX_STACK_CONCENTRATION_RATIO = "nox.stack.concentration.ratio";
+    /** Particulate of one CEMS sample, converted, over the stack's particulate limit. */
+    public static final String PARTICULATE_STACK_CONCENTRATION_RATIO = "particulate.stack.concentration.ratio";
+
     /** Scope 1 + scope 2 location-based CO2, t per 10^4 RMB of IAV. */
     public static final String CO2_INTENSITY_LOCATION = "co2.intensity.location";
     /** Scope 1 + scope 2 market-based CO2, t per 10^4 RMB of IAV. */
@@ -37,7 +48,8 @@ public final class Metrics {
     /** Year-to-date SO2 load divided by the annual permitted SO2 load. */
     public static final String SO2_LOAD_YTD_RATIO = "so2.load.ytd.ratio";
 
-    public static final List<String> CONCENTRATION = List.of(COD_CONCENTRATION_RATIO, NH3N_CONCENTRATION_RATIO);
+    public static final List<String> CONCENTRATION = List.of(COD_CONCENTRATION_RATIO, NH3N_CONCENTRATION_RATIO,
+            SO2_STACK_CONCENTRATION_RATIO, NOX_STACK_CONCENTRATION_RATIO, PARTICULATE_STACK_CONCENTRATION_RATIO);
     public static final List<String> INTENSITY = List.of(CO2_INTENSITY_LOCATION, CO2_INTENSITY_MARKET, SO2_INTENSITY,
             COD_INTENSITY, NH3N_INTENSITY, ENERGY_INTENSITY, CO2_PER_TCE);
     public static final List<String> QUOTA = List.of(COD_LOAD_YTD_RATIO, NH3N_LOAD_YTD_RATIO, SO2_LOAD_YTD_RATIO);

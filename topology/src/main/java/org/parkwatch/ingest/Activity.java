@@ -3,14 +3,14 @@ package org.parkwatch.ingest;
 import java.time.Instant;
 
 /** A validated input event in canonical units, ready to be priced. */
-public sealed interface Activity permits MeterActivity, FuelActivity, WastewaterActivity {
+public sealed interface Activity permits MeterActivity, FuelActivity, WastewaterActivity, FlueGasActivity {
 
     /** Id of the input event, unique per event and stable across resends. */
     String eventId();
 
     String enterpriseId();
 
-    /** The meter, combustion unit or outlet that produced the event. */
+    /** The meter, combustion unit, outlet or stack that produced the event. */
     String sourceId();
 
     Interval interval();

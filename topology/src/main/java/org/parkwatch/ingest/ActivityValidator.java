@@ -9,10 +9,12 @@ import java.util.OptionalDouble;
 import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.EnergyCarrier;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.FuelType;
 import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.RejectReason;
+import org.parkwatch.avro.StackPollutant;
 import org.parkwatch.avro.WastewaterSample;
 
 /**
@@ -35,6 +37,22 @@ public final class ActivityValidator {
     /** Carbon contents are 0.012-0.03 tC/GJ; a value above 0.1 was reported in tC/TJ. */
     static final double MAX_CARBON_CONTENT_TC_PER_GJ = 0.1;
     private static final double NM3_PER_REPORTED_GAS_UNIT = 10_000.0;
+    /**
+     * Flue gas of one stack, m3 per hour: a 1 000 MW coal unit, the largest a park hosts, emits a few million m3 of
+     * flue gas an hour; 10^7 m3/h means the flowmeter reported in the wrong unit.
+     */
+    static final double MAX_FLUE_GAS_M3_PER_HOUR = 10_000_000.0;
+    /**
+     * Stack concentrations, mg/m3: untreated flue gas of high-sulfur coal holds some 10^4 mg/m3 of SO2
+     * (16 kg SO2 per t of 1 % S coal, domain reference section 3, in roughly 10^4 m3 of flue gas per t); ten times
+     * that is a unit error (ppm or ug/m3 read as mg/m3).
+     */
+    static final double MAX_STACK_CONCENTRATION_MG_PER_M3 = 100_000.0;
+    /**
+     * One pollutant's load at one stack, kg per hour: the 1 000 MW unit above burns ~430 t/h of coal, ~6 900 kg/h
+     * of SO2 untreated at 1 % S; 50 000 kg/h is a unit error (g read as kg).
+     */
+    static final double MAX_STACK_LOAD_KG_PER_HOUR = 50_000.0;
 
     private final PlausibilityBounds bounds;
 
@@ -196,6 +214,102 @@ public final class ActivityValidator {
                 usableOrDropped(sample.getCodMgPerL()), sample.getCodFlag(),
                 usableOrDropped(sample.getAmmoniaNitrogenMgPerL()), sample.getAmmoniaNitrogenFlag(), interval,
                 sample.getSource()));
+    }
+
+    /**
+     * Validates a CEMS sample of a stack; see {@link #validateMeter}. The stack must be one of the enterprise's
+     * registered stacks, since its combustion units and limits decide how the sample is accounted and judged. As for
+     * wastewater, a value is checked only when its flag marks it as a measurement; an unusable one is kept with its
+     * flag (it tells the accounting that the hour has no valid CEMS data) and never priced.
+     */
+    public Validation<FlueGasActivity> validateFlueGas(FlueGasSample sample, String key,
+            Optional<Enterprise> enterprise, Instant now) {
+        if (sample == null) {
+            return Validation.reject(RejectReason.MISSING_FIELD, "flue-gas sample is null");
+        }
+        Optional<Rejection> header = checkHeader(
+                new Header(sample.getEventId(), sample.getEnterpriseId(), "stackId", sample.getStackId(),
+                        sample.getIntervalStart(), sample.getIntervalEnd()),
+                firstMissing(sample.getFlowFlag() == null ? "flowFlag" : null,
+                        sample.getO2Flag() == null ? "o2Flag" : null,
+                        sample.getSource() == null ? "source" : null,
+                        missingFlag("so2", sample.getSo2()), missingFlag("nox", sample.getNox()),
+                        missingFlag("particulate", sample.getParticulate())),
+                key, enterprise);
+        if (header.isPresent()) {
+            return rejected(header.get());
+        }
+        boolean registered = enterprise.get().getStacks().stream()
+                .anyMatch(s -> s.getStackId().equals(sample.getStackId()));
+        if (!registered) {
+            return Validation.reject(RejectReason.UNKNOWN_STACK, "stack '" + sample.getStackId()
+                    + "' is not among the stacks of enterprise '" + sample.getEnterpriseId() + "'");
+        }
+        Optional<Rejection> problem = checkInterval(sample.getIntervalStart(), sample.getIntervalEnd(), now);
+        if (problem.isPresent()) {
+            return rejected(problem.get());
+        }
+        Interval interval = new Interval(sample.getIntervalStart(), sample.getIntervalEnd());
+        problem = checkStackValue("flowM3", sample.getFlowM3(), sample.getFlowFlag(), interval,
+                        MAX_FLUE_GAS_M3_PER_HOUR, "m3 per hour")
+                .or(() -> checkPollutant("so2", sample.getSo2(), interval))
+                .or(() -> checkPollutant("nox", sample.getNox(), interval))
+                .or(() -> checkPollutant("particulate", sample.getParticulate(), interval));
+        if (problem.isPresent()) {
+            return rejected(problem.get());
+        }
+        return Validation.accept(new FlueGasActivity(sample.getEventId(), sample.getEnterpriseId(),
+                sample.getStackId(), DataQuality.isUsable(sample.getFlowFlag()) ? usableOrDropped(sample.getFlowM3())
+                        : OptionalDouble.empty(), sample.getFlowFlag(),
+                DataQuality.isUsable(sample.getO2Flag()) ? usableOrDropped(sample.getO2Percent())
+                        : OptionalDouble.empty(),
+                measurement(sample.getSo2()), measurement(sample.getNox()), measurement(sample.getParticulate()),
+                interval, sample.getSource()));
+    }
+
+    private static String missingFlag(String name, StackPollutant p) {
+        return p != null && p.getFlag() == null ? name + ".flag" : null;
+    }
+
+    private static Optional<Rejection> checkPollutant(String name, StackPollutant p, Interval interval) {
+        if (p == null) {
+            return Optional.empty();
+        }
+        return checkStackValue(name + ".measuredMgPerM3", p.getMeasuredMgPerM3(), p.getFlag(), null,
+                        MAX_STACK_CONCENTRATION_MG_PER_M3, "mg/m3")
+                .or(() -> checkStackValue(name + ".convertedMgPerM3", p.getConvertedMgPerM3(), p.getFlag(), null,
+                        MAX_STACK_CONCENTRATION_MG_PER_M3, "mg/m3"))
+                .or(() -> checkStackValue(name + ".loadKg", p.getLoadKg(), p.getFlag(), interval,
+                        MAX_STACK_LOAD_KG_PER_HOUR, "kg per hour"));
+    }
+
+    /**
+     * A stack value flagged as a measurement must be a finite, non-negative number under its bound, per hour of
+     * {@code interval} when one is given (a rate), as it stands otherwise (a concentration).
+     */
+    private static Optional<Rejection> checkStackValue(String field, Double value, DataFlag flag, Interval interval,
+            double max, String unit) {
+        if (value == null || !DataQuality.isUsable(flag)) {
+            return Optional.empty();
+        }
+        Optional<Rejection> basic = checkQuantity(field, value);
+        if (basic.isPresent()) {
+            return basic;
+        }
+        double v = interval == null ? value : value / interval.hours();
+        if (v > max) {
+            return Optional.of(new Rejection(RejectReason.IMPLAUSIBLE_QUANTITY, String.format(Locale.ROOT,
+                    "%s is %s, %.1f %s, above the bound %.1f", field, value, v, unit, max)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<FlueGasActivity.StackMeasurement> measurement(StackPollutant p) {
+        if (p == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FlueGasActivity.StackMeasurement(usableOrDropped(p.getMeasuredMgPerM3()),
+                usableOrDropped(p.getConvertedMgPerM3()), usableOrDropped(p.getLoadKg()), p.getFlag()));
     }
 
     /** The fields every input carries, read from the Avro record. */

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.parkwatch.avro.GridRegion;
 import org.parkwatch.ingest.Activity;
+import org.parkwatch.ingest.FlueGasActivity;
 import org.parkwatch.ingest.FuelActivity;
 import org.parkwatch.ingest.MeterActivity;
 import org.parkwatch.ingest.WastewaterActivity;
@@ -17,7 +18,8 @@ import org.parkwatch.ingest.WastewaterActivity;
  *   <li>meter, electricity: CO2 SCOPE2_LOCATION, CO2 SCOPE2_MARKET, ENERGY;</li>
  *   <li>meter, heat or steam: CO2 SCOPE2_LOCATION, CO2 SCOPE2_MARKET, ENERGY;</li>
  *   <li>fuel: CO2 SCOPE1, SO2, ENERGY;</li>
- *   <li>wastewater: COD, NH3_N.</li>
+ *   <li>wastewater: COD, NH3_N;</li>
+ *   <li>flue gas measured by a stack's CEMS: SO2, NOX, PARTICULATE, each only where measured.</li>
  * </ul>
  */
 public final class EmissionCalculator {
@@ -25,6 +27,7 @@ public final class EmissionCalculator {
     private final PurchasedEnergyPricing purchasedEnergy;
     private final FuelPricing fuel;
     private final WastewaterPricing wastewater;
+    private final CemsPricing cems = new CemsPricing();
 
     public EmissionCalculator(FactorLookup factors) {
         Objects.requireNonNull(factors, "factors");
@@ -35,12 +38,15 @@ public final class EmissionCalculator {
 
     /** Prices any activity of the enterprise described by {@code context}. */
     public List<PricedEmission> price(Activity activity, PricingContext context) {
-        // Java 17 has no pattern switch; Activity is sealed, so these three cases are all there is.
+        // Java 17 has no pattern switch; Activity is sealed, so these four cases are all there is.
         if (activity instanceof MeterActivity meter) {
             return priceMeter(meter, context.gridRegion());
         }
         if (activity instanceof FuelActivity fuelActivity) {
             return priceFuel(fuelActivity);
+        }
+        if (activity instanceof FlueGasActivity flueGas) {
+            return cems.price(flueGas);
         }
         WastewaterActivity sample = (WastewaterActivity) activity;
         return priceWastewater(sample, context.sector(), context.outlet(sample.sourceId()));

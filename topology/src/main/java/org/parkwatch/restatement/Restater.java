@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.parkwatch.avro.CorrectionKind;
+import org.parkwatch.cems.CemsSubstitution;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EntryCorrection;
 import org.parkwatch.avro.FactorRef;
@@ -87,6 +88,13 @@ public final class Restater {
                 upToDate++;
                 continue;
             }
+            if (lines.stream().anyMatch(Restater::standsInForCems)) {
+                // Its SO2 is split hour by hour between this balance and the stack's CEMS (CEMS_SUPERSEDED
+                // entries); a new price would have to be split the same way, which restatement does not do.
+                notRestated.put(first.getEventId(), "its SO2 mass balance stands in for the CEMS of its stack for"
+                        + " some hours (CEMS_SUPERSEDED entries): not restated");
+                continue;
+            }
             List<EmissionEntry> repriced;
             try {
                 repriced = repricer.reprice(lines, pinned(lines, request.factorKey(), v));
@@ -104,6 +112,12 @@ public final class Restater {
             ledger.addPending(correction);
         }
         return new Plan(request, corrections, List.copyOf(versionsUsed.values()), notRestated, upToDate);
+    }
+
+    private static boolean standsInForCems(EmissionEntry e) {
+        return e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.CEMS_SUPERSEDED
+                || e.getEstimated() && e.getEstimationReason() != null
+                        && e.getEstimationReason().startsWith(CemsSubstitution.SUBSTITUTE_REASON_PREFIX);
     }
 
     private static LedgerCorrection correction(Request request, String correctionId, List<EmissionEntry> lines,

@@ -2,7 +2,11 @@ package org.parkwatch.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,14 +14,22 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.Pollutant;
+import org.parkwatch.avro.Stack;
 import org.parkwatch.avro.RejectReason;
+import org.parkwatch.cems.CemsSubstitution;
+import org.parkwatch.cems.HourShares;
 import org.parkwatch.ingest.Activity;
+import org.parkwatch.ingest.FlueGasActivity;
+import org.parkwatch.ingest.FuelActivity;
 import org.parkwatch.ingest.Rejection;
 import org.parkwatch.ingest.Validation;
 import org.parkwatch.pricing.FactorLookup;
@@ -36,6 +48,11 @@ import org.parkwatch.totals.WindowKind;
  */
 final class ActivityAccountingProcessor implements Processor<byte[], byte[], String, AccountingOutcome> {
 
+    /** How often the stack hours beyond the backfill horizon are dropped (wall clock). */
+    static final Duration STACK_HOURS_PURGE = Duration.ofHours(1);
+    private static final String FUEL_INPUT = "fuel";
+    private static final String FLUE_GAS_INPUT = "flue-gas";
+
     private final Map<String, ActivityInput<? extends SpecificRecord>> inputsByTopic;
     private final Function<FactorLookup, ActivityPricer> pricerOverFactors;
     private ActivityPricer pricer;
@@ -52,6 +69,7 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
     private LedgerIndex ledgerIndex;
     private KeyValueStore<String, Long> watermark;
     private KeyValueStore<String, IavReports> iavReports;
+    private StackHours stackHours;
     private final WindowCalendar calendar;
 
     ActivityAccountingProcessor(Iterable<ActivityInput<? extends SpecificRecord>> inputs,
@@ -78,6 +96,8 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         this.ledgerIndex = new LedgerIndex(context.getStateStore(StoreNames.LEDGER_ENTRIES));
         this.watermark = context.getStateStore(StoreNames.EVENT_TIME_WATERMARK);
         this.iavReports = context.getStateStore(StoreNames.IAV_REPORTS);
+        this.stackHours = new StackHours(context.getStateStore(StoreNames.STACK_HOURS));
+        context.schedule(STACK_HOURS_PURGE, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpiredStackHours());
         this.pricer = pricerOverFactors.apply(new FactorStoreLookup(context.getStateStore(StoreNames.EMISSION_FACTORS),
                 factorChanges));
     }
@@ -121,6 +141,13 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             return;
         }
         Activity activity = validation.accepted().orElseThrow();
+        if (activity instanceof FlueGasActivity gas && !wholeHours(gas)) {
+            reject(input, record, source, RejectReason.INVALID_INTERVAL, "CEMS samples are accounted by whole clock"
+                    + " hours (HJ 212 hourly 2061 or daily 2031 data), so that a measured hour replaces the fuel mass"
+                    + " balance of exactly that hour: " + gas.interval().start() + " - " + gas.interval().end()
+                    + " is not", eventId, claimedEnterprise);
+            return;
+        }
         Instant time = activity.accountingTime();
         // Lateness is judged against this input's own progress: another topic may run far ahead in a backfill.
         Instant currentWatermark = currentWatermark(input.name());
@@ -148,6 +175,14 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
             return;
         }
         var entries = ((ActivityPricer.Priced) result).entries();
+        String parkId = enterprise.get().getParkId();
+        boolean covered = inCoveredHour(activity.enterpriseId(), time);
+        List<AccountingOutcome.Corrected> supersessions = new ArrayList<>();
+        if (activity instanceof FuelActivity fuel) {
+            entries = substituteForCems(fuel, enterprise.get(), entries, covered, supersessions);
+        } else if (activity instanceof FlueGasActivity gas) {
+            supersedeByCems(gas, parkId, entries, supersessions);
+        }
         // Indexed only once accounted: a record refused for a missing factor can be replayed later.
         ledgerIndex.record(activity.enterpriseId(), time, entries);
         if (currentWatermark == null || time.isAfter(currentWatermark)) {
@@ -157,11 +192,99 @@ final class ActivityAccountingProcessor implements Processor<byte[], byte[], Str
         replay.ifPresent(r -> metrics.replayed(input.name(), r.reason()));
         metrics.eventTime(input.name(), time.toEpochMilli());
         Amounts amounts = LedgerEntries.sum(entries);
-        String parkId = enterprise.get().getParkId();
         context.forward(new Record<>(activity.enterpriseId(),
                 new AccountingOutcome.Accounted(activity.enterpriseId(), parkId, eventId, time, entries, amounts,
-                        activity, enterprise.get(), inCoveredHour(activity.enterpriseId(), time)),
+                        activity, enterprise.get(), covered),
                 time.toEpochMilli()));
+        for (AccountingOutcome.Corrected c : supersessions) {
+            metrics.cemsSuperseded(c.entries().size());
+            context.forward(new Record<>(c.enterpriseId(), c, c.accountingTime().toEpochMilli()));
+        }
+    }
+
+    /**
+     * A fuel event of a unit whose stack has a CEMS: its SO2 mass balance becomes the CEMS's substitute, split over
+     * the hours of the event, and the shares of hours the CEMS already measured are taken out at once.
+     */
+    private List<EmissionEntry> substituteForCems(FuelActivity fuel, Enterprise enterprise,
+                                                  List<EmissionEntry> entries, boolean covered,
+                                                  List<AccountingOutcome.Corrected> supersessions) {
+        Optional<Stack> stack = CemsSubstitution.cemsStackOf(enterprise, fuel.sourceId());
+        if (stack.isEmpty()) {
+            return entries;
+        }
+        String stackId = stack.get().getStackId();
+        List<EmissionEntry> written = new ArrayList<>(entries.size());
+        for (EmissionEntry line : entries) {
+            if (!CemsSubstitution.isSubstitutable(line)) {
+                written.add(line);
+                continue;
+            }
+            EmissionEntry substitute = CemsSubstitution.asSubstitute(line, stackId);
+            written.add(substitute);
+            List<EmissionEntry> taken = stackHours.substitute(fuel.enterpriseId(), stackId, substitute,
+                    HourShares.split(substitute.getAmountMg(), fuel.interval().start(), fuel.interval().end(),
+                            calendar));
+            if (!taken.isEmpty()) {
+                supersessions.add(supersessionOf(substitute, enterprise.getParkId(), covered, taken));
+            }
+        }
+        return written;
+    }
+
+    /** A CEMS sample with valid SO2: its hours are measured, and the substitutes waiting in them are taken out. */
+    private void supersedeByCems(FlueGasActivity gas, String parkId, List<EmissionEntry> entries,
+                                 List<AccountingOutcome.Corrected> supersessions) {
+        if (entries.stream().noneMatch(e -> e.getPollutant() == Pollutant.SO2)) {
+            return;
+        }
+        List<Instant> hours = new ArrayList<>();
+        for (Instant t = gas.interval().start(); t.isBefore(gas.interval().end()); t = t.plus(Duration.ofHours(1))) {
+            hours.add(calendar.windowOf(WindowKind.HOUR, t).start());
+        }
+        Map<String, List<StackHours.Superseded>> bySubstitute = new LinkedHashMap<>();
+        for (StackHours.Superseded s : stackHours.measure(gas.enterpriseId(), gas.sourceId(), hours, gas.eventId())) {
+            bySubstitute.computeIfAbsent(s.substitute().getEntryId(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<StackHours.Superseded> group : bySubstitute.values()) {
+            EmissionEntry substitute = group.get(0).substitute();
+            // coverage as it stands now, as for the event's own activity had it arrived now: an IAV report may have
+            // come since the balance was accounted, and the totals moved its hour to the covered figures then
+            boolean covered = inCoveredHour(substitute.getEnterpriseId(), substitute.getIntervalEnd().minusMillis(1));
+            supersessions.add(supersessionOf(substitute, parkId, covered,
+                    group.stream().map(StackHours.Superseded::supersession).toList()));
+        }
+    }
+
+    /** The supersessions of one substitute line, accounted at its event's time like the line they correct. */
+    private static AccountingOutcome.Corrected supersessionOf(EmissionEntry substitute, String parkId,
+                                                              boolean covered, List<EmissionEntry> taken) {
+        return new AccountingOutcome.Corrected(substitute.getEnterpriseId(), parkId,
+                taken.get(taken.size() - 1).getCorrection().getCorrectionId(),
+                substitute.getIntervalEnd().minusMillis(1), taken, LedgerEntries.sum(taken), covered);
+    }
+
+    /**
+     * Drops the stack hours no fuel event or CEMS sample can reach any more: older than both inputs' watermarks minus
+     * the backfill horizon, beyond which each input refuses its records as late. While either input has not been
+     * seen, nothing is dropped, since its first record may be of any age.
+     */
+    private void forgetExpiredStackHours() {
+        Instant fuel = currentWatermark(FUEL_INPUT);
+        Instant flueGas = currentWatermark(FLUE_GAS_INPUT);
+        if (fuel == null || flueGas == null) {
+            return;
+        }
+        Instant oldest = fuel.isBefore(flueGas) ? fuel : flueGas;
+        stackHours.forgetBefore(oldest.minus(grace.backfillHorizon()).minus(Duration.ofHours(1)));
+    }
+
+    /** Whether a CEMS sample spans whole clock hours of the park's calendar. */
+    private boolean wholeHours(FlueGasActivity gas) {
+        Instant start = gas.interval().start();
+        Instant end = gas.interval().end();
+        return calendar.windowOf(WindowKind.HOUR, start).start().equals(start)
+                && calendar.windowOf(WindowKind.HOUR, end).start().equals(end);
     }
 
     private void reject(ActivityInput<?> input, Record<byte[], byte[]> record, RecordMetadata source,

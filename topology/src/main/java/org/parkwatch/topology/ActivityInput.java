@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.WastewaterSample;
@@ -38,6 +39,10 @@ record ActivityInput<R extends SpecificRecord>(String name, String topic, Deseri
     static ActivityInput<WastewaterSample> wastewater(String topic, Deserializer<WastewaterSample> d,
                                                       ActivityValidator v) {
         return new ActivityInput<>("wastewater", topic, d, v::validateWastewater);
+    }
+
+    static ActivityInput<FlueGasSample> flueGas(String topic, Deserializer<FlueGasSample> d, ActivityValidator v) {
+        return new ActivityInput<>("flue-gas", topic, d, v::validateFlueGas);
     }
 
     /** The enterprise a record claims, read before validation so the enterprise can be looked up. */

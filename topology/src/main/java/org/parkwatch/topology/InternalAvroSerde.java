@@ -32,15 +32,21 @@ final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     /** Schemas of internal records as earlier state versions wrote them, by record name. */
     private static final Map<String, List<String>> EARLIER = Map.of(
-            "org.parkwatch.avro.internal.WindowBookState", List.of("WindowBookState-state-v2.avsc"),
+            // state version 7 added stack-measured NOx and particulate to every total, and the method of a ledger
+            // entry: each record holding totals or entries has a version-6 form
+            "org.parkwatch.avro.internal.WindowBookState",
+            List.of("WindowBookState-state-v2.avsc", "WindowBookState-state-v6.avsc"),
             // state version 5 added the revision number and reason of a closed window
-            "org.parkwatch.avro.EmissionTotals", List.of("EmissionTotals-state-v4.avsc"),
-            "org.parkwatch.avro.IntensitySnapshot", List.of("IntensitySnapshot-state-v4.avsc"),
+            "org.parkwatch.avro.EmissionTotals", List.of("EmissionTotals-state-v4.avsc", "EmissionTotals-state-v6.avsc"),
+            "org.parkwatch.avro.IntensitySnapshot",
+            List.of("IntensitySnapshot-state-v4.avsc", "IntensitySnapshot-state-v6.avsc"),
             // state version 6: the revision reason of folded amounts, the correction of a restated ledger entry
-            "org.parkwatch.avro.internal.ActivityAmounts", List.of("ActivityAmounts-state-v5.avsc"),
-            "org.parkwatch.avro.internal.TotalsInput", List.of("TotalsInput-state-v5.avsc"),
-            "org.parkwatch.avro.internal.LedgerEvent", List.of("LedgerEvent-state-v5.avsc"),
-            "org.parkwatch.avro.EmissionEntry", List.of("EmissionEntry-state-v5.avsc"));
+            "org.parkwatch.avro.internal.ActivityAmounts",
+            List.of("ActivityAmounts-state-v5.avsc", "ActivityAmounts-state-v6.avsc"),
+            "org.parkwatch.avro.internal.TotalsInput", List.of("TotalsInput-state-v5.avsc", "TotalsInput-state-v6.avsc"),
+            "org.parkwatch.avro.internal.LedgerEvent", List.of("LedgerEvent-state-v5.avsc", "LedgerEvent-state-v6.avsc"),
+            "org.parkwatch.avro.EmissionEntry", List.of("EmissionEntry-state-v5.avsc", "EmissionEntry-state-v6.avsc"),
+            "org.parkwatch.avro.Alert", List.of("Alert-state-v6.avsc"));
 
     InternalAvroSerde(org.apache.avro.Schema schema) {
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);

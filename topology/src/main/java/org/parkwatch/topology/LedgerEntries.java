@@ -5,10 +5,15 @@ import java.util.List;
 
 import org.parkwatch.avro.CorrectionKind;
 import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.EmissionMethod;
 import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.FactorRef;
+import org.parkwatch.avro.Pollutant;
 import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.ingest.Activity;
+import org.parkwatch.ingest.FlueGasActivity;
+import org.parkwatch.ingest.FuelActivity;
+import org.parkwatch.ingest.WastewaterActivity;
 import org.parkwatch.pricing.FactorVersion;
 import org.parkwatch.pricing.PricedEmission;
 import org.parkwatch.totals.Amounts;
@@ -50,9 +55,22 @@ public final class LedgerEntries {
                     .setFactors(p.factorsUsed().stream().map(LedgerEntries::ref).toList())
                     .setEstimated(p.estimated())
                     .setEstimationReason(p.estimationReason())
+                    .setMethod(methodOf(activity, p.pollutant()))
                     .build());
         }
         return entries;
+    }
+
+    /** How an activity's amount of {@code pollutant} is found, for the ledger's readers. */
+    static EmissionMethod methodOf(Activity activity, Pollutant pollutant) {
+        if (activity instanceof FlueGasActivity) {
+            return EmissionMethod.CEMS;
+        }
+        if (activity instanceof WastewaterActivity) {
+            return EmissionMethod.MONITORING;
+        }
+        return activity instanceof FuelActivity && pollutant == Pollutant.SO2
+                ? EmissionMethod.MASS_BALANCE : EmissionMethod.CALCULATION;
     }
 
     public static FactorRef ref(FactorVersion f) {
@@ -75,7 +93,9 @@ public final class LedgerEntries {
         Amounts total = Amounts.ZERO;
         for (EmissionEntry e : entries) {
             long mg = e.getAmountMg();
-            long n = isReversal(e) ? -1 : 1;
+            // A CEMS supersession takes an hour's share out of a mass-balance line that stays in force for the
+            // other hours: it moves the amount, not the number of entries.
+            long n = isReversal(e) ? -1 : isCemsSupersession(e) ? 0 : 1;
             long estimated = e.getEstimated() ? n : 0;
             Amounts one = switch (e.getPollutant()) {
                 case CO2 -> switch (e.getScope()) {
@@ -97,6 +117,10 @@ public final class LedgerEntries {
         return total;
     }
 
+    public static boolean isCemsSupersession(EmissionEntry e) {
+        return e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.CEMS_SUPERSEDED;
+    }
+
     public static boolean isReversal(EmissionEntry e) {
         return e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REVERSAL;
     }
@@ -109,14 +133,18 @@ public final class LedgerEntries {
                 null);
     }
 
-    /** The amounts a restatement's correction moves its event's windows by, labelled so revisions say why. */
+    /**
+     * The amounts a correction (a restatement's, or a CEMS taking hours out of a mass balance) moves its event's
+     * windows by, labelled so revisions say why.
+     */
     static ActivityAmounts amountsOf(AccountingOutcome.Corrected c) {
         List<EmissionEntry> entries = c.entries();
         ActivityAmounts amounts = new ActivityAmounts(c.correctionId(), c.enterpriseId(), c.parkId(),
                 c.accountingTime(), TotalsRecords.toAvro(c.amounts()), entries.get(entries.size() - 1).getEntryId(),
                 c.inCoveredHour(), entries.stream().filter(e -> !isReversal(e)).flatMap(e -> e.getFactors().stream())
                         .map(f -> FactorRecordKey.of(f.getFactorKey(), f.getValidFrom())).distinct().sorted().toList(),
-                Revisions.RESTATEMENT);
+                entries.stream().allMatch(LedgerEntries::isCemsSupersession)
+                        ? Revisions.CEMS_SUPERSESSION : Revisions.RESTATEMENT);
         return amounts;
     }
 }

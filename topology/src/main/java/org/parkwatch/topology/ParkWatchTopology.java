@@ -25,6 +25,7 @@ import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.avro.internal.AlertWatch;
 import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.internal.IavReports;
+import org.parkwatch.avro.internal.StackHourState;
 import org.parkwatch.avro.internal.TotalsInput;
 import org.parkwatch.avro.internal.WindowBookState;
 import org.parkwatch.ingest.ActivityValidator;
@@ -41,7 +42,7 @@ public final class ParkWatchTopology {
      * Version of the state layout (store names, keys, value schemas, internal topic names) this topology reads and
      * writes. Raised by every change of layout; README's "State versions and upgrades" gives each one's upgrade path.
      */
-    public static final int STATE_VERSION = 6;
+    public static final int STATE_VERSION = 7;
 
     /**
      * Values a task keeps decoded per write-back store: a book is a few kilobytes decoded, and a task holds the books
@@ -130,6 +131,8 @@ public final class ParkWatchTopology {
                 Stores.persistentKeyValueStore(StoreNames.EVENT_TIME_WATERMARK), keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.APPLIED_CORRECTIONS), keys, keys).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STACK_HOURS), keys,
+                new InternalAvroSerde<StackHourState>(StackHourState.getClassSchema())).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 SegmentedWindowStores.persistent(StoreNames.LEDGER_ENTRIES, settings.ledgerStoreRetention(),
                         Duration.ofMillis(1), true),
@@ -163,7 +166,8 @@ public final class ParkWatchTopology {
         List<ActivityInput<? extends SpecificRecord>> inputs = List.of(
                 ActivityInput.meter(topics.meterReadings(), serdes.meterReading().deserializer(), validator),
                 ActivityInput.fuel(topics.fuelConsumption(), serdes.fuelConsumption().deserializer(), validator),
-                ActivityInput.wastewater(topics.wastewaterSamples(), serdes.wastewaterSample().deserializer(), validator));
+                ActivityInput.wastewater(topics.wastewaterSamples(), serdes.wastewaterSample().deserializer(), validator),
+                ActivityInput.flueGas(topics.flueGasSamples(), serdes.flueGasSample().deserializer(), validator));
         GracePolicy grace = new GracePolicy(settings.grace(), settings.backfillHorizon());
         WindowCalendar calendar = new WindowCalendar(settings.zone());
 
@@ -176,7 +180,7 @@ public final class ParkWatchTopology {
                         enterpriseChanges, factorChanges),
                 // the ledger index is also the memory of accounted events, against which resends are recognised
                 Named.as("activity-accounting"), StoreNames.LEDGER_ENTRIES, StoreNames.EVENT_TIME_WATERMARK,
-                StoreNames.IAV_REPORTS);
+                StoreNames.IAV_REPORTS, StoreNames.STACK_HOURS);
 
         // Industrial added value reports: the denominators of the intensities.
         KStream<String, AccountingOutcome> reportOutcomes = builder.stream(topics.outputReports(),

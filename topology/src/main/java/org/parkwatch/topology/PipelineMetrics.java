@@ -97,6 +97,14 @@ public final class PipelineMetrics {
         counter("parkwatch.input.duplicates", "Resent events already accounted, dropped", "input", input).increment();
     }
 
+    /** Hour shares of fuel SO2 mass balances taken out because a stack's CEMS measured those hours. */
+    void cemsSuperseded(int shares) {
+        Counter.builder("parkwatch.cems.superseded.hours")
+                .description("Hour shares of fuel SO2 mass balances taken out of the totals because the stack's CEMS"
+                        + " measured those hours (CEMS_SUPERSEDED ledger entries)")
+                .register(registry).increment(shares);
+    }
+
     private Counter counter(String name, String description, String tag, String value) {
         return Counter.builder(name).description(description).tag(tag, value).register(registry);
     }

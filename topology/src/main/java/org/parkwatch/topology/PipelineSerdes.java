@@ -13,6 +13,7 @@ import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.WastewaterSample;
@@ -27,7 +28,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                              Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter,
                              Serde<ThresholdRule> thresholdRule, Serde<Alert> alert,
                              Serde<OutputReport> outputReport, Serde<IntensitySnapshot> intensitySnapshot,
-                             Serde<LedgerCorrection> ledgerCorrection, Serde<Restatement> restatement) {
+                             Serde<LedgerCorrection> ledgerCorrection, Serde<Restatement> restatement,
+                             Serde<FlueGasSample> flueGasSample) {
 
     public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
         return new PipelineSerdes(
@@ -38,7 +40,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                 serde(registry, ThresholdRule.class, valueSettings), serde(registry, Alert.class, valueSettings),
                 serde(registry, OutputReport.class, valueSettings),
                 serde(registry, IntensitySnapshot.class, valueSettings),
-                serde(registry, LedgerCorrection.class, valueSettings), serde(registry, Restatement.class, valueSettings));
+                serde(registry, LedgerCorrection.class, valueSettings), serde(registry, Restatement.class, valueSettings),
+                serde(registry, FlueGasSample.class, valueSettings));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,

@@ -19,6 +19,11 @@ final class Revisions {
      * ledger entries, topic park.restatements for the record).
      */
     static final String RESTATEMENT = "RESTATEMENT";
+    /**
+     * A stack's CEMS measured an hour whose SO2 a fuel mass balance of the window had stood in for: the balance's
+     * share of that hour was taken out (CEMS_SUPERSEDED ledger entries).
+     */
+    static final String CEMS_SUPERSESSION = "CEMS_SUPERSESSION";
 
     private Revisions() {
     }

@@ -52,6 +52,13 @@ public final class StoreNames {
      */
     public static final String APPLIED_CORRECTIONS = "applied-ledger-corrections";
 
+    /**
+     * The clock hours of stacks with a CEMS (key hourStartMillis|enterpriseId|stackId, the hour zero-padded to 13
+     * digits so hours sort in time): whether a CEMS sample measured the hour's SO2, and the fuel mass-balance shares
+     * standing in until one does; kept for the backfill horizon (state version 7).
+     */
+    public static final String STACK_HOURS = "stack-hours";
+
     private StoreNames() {
     }
 }

@@ -29,7 +29,7 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
 
     /** Activity inputs, all keyed by enterpriseId and partitioned alike so one task sees all of an enterprise. */
     public List<String> activityInputs() {
-        return List.of(meterReadings, fuelConsumption, wastewaterSamples);
+        return List.of(meterReadings, fuelConsumption, wastewaterSamples, flueGasSamples);
     }
 
     /** Every topic with the role it plays, which decides partitions and clean-up policy when topics are created. */

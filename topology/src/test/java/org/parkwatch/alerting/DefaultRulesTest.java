@@ -21,7 +21,7 @@ class DefaultRulesTest {
 
     @Test
     void shouldGiveEveryRuleASourceAndAUnit() {
-        assertThat(ALL).hasSize(11);
+        assertThat(ALL).hasSize(14);
         assertThat(ALL).allSatisfy(r -> {
             assertThat(r.source()).isNotBlank();
             assertThat(r.unit()).isNotBlank();

@@ -30,8 +30,25 @@ final class Inputs {
                 .setSector("steel")
                 .setGridRegion(GridRegion.EAST)
                 .setOutlets(List.of())
+                .setStacks(List.of(org.parkwatch.avro.Stack.newBuilder().setStackId("S1")
+                        .setCombustionUnits(List.of("B1")).build()))
                 .setPermittedLoads(PermittedLoads.newBuilder().build())
                 .build();
+    }
+
+    /** An hour of stack S1's CEMS: 200 000 m3 of flue gas, SO2 70 kg, NOx 30 kg, particulate 5 kg. */
+    static org.parkwatch.avro.FlueGasSample.Builder flueGas() {
+        return org.parkwatch.avro.FlueGasSample.newBuilder()
+                .setEventId("g-1")
+                .setEnterpriseId(ENTERPRISE_ID)
+                .setStackId("S1")
+                .setFlowM3(200_000.0)
+                .setO2Percent(9.0)
+                .setSo2(new org.parkwatch.avro.StackPollutant(350.0, 380.0, 70.0, org.parkwatch.avro.DataFlag.N))
+                .setNox(new org.parkwatch.avro.StackPollutant(150.0, 160.0, 30.0, org.parkwatch.avro.DataFlag.N))
+                .setParticulate(new org.parkwatch.avro.StackPollutant(25.0, 27.0, 5.0, org.parkwatch.avro.DataFlag.N))
+                .setIntervalStart(HOUR_START)
+                .setIntervalEnd(NOW);
     }
 
     static MeterReading.Builder meter() {

@@ -20,11 +20,14 @@ import org.apache.avro.specific.SpecificRecord;
 import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.EnergyCarrier;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.FuelType;
 import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.Outlet;
+import org.parkwatch.avro.Stack;
+import org.parkwatch.avro.StackPollutant;
 import org.parkwatch.avro.OutputReport;
 import org.parkwatch.avro.PermittedLoads;
 import org.parkwatch.avro.WastewaterSample;
@@ -36,8 +39,10 @@ import org.parkwatch.avro.WastewaterSample;
  * <p>Four enterprises in two parks: hourly electricity readings, coal burnt in two-hour batches by two of them,
  * two-hourly wastewater samples at every outlet (a few with a failed COD analyser, filled in with the outlet's discharge
  * factor), a few COD concentration breaches, a few resends, and IAV reports (one revised, one covering half the day,
- * one enterprise without any). A tail of activity early the next day carries every input past the day's end plus the
- * grace period, so every hour and the day close.
+ * one enterprise without any). E3's boiler exhausts by a stack with a CEMS: hourly flue-gas samples (a few hours
+ * missing, a few with the SO2 analyser faulty) account its SO2, NOx and particulate, and its coal's SO2 mass balance
+ * counts only for the hours without a valid CEMS value (half of a two-hour batch each). A tail of activity early the
+ * next day carries every input past the day's end plus the grace period, so every hour and the day close.
  */
 final class DayOfActivity {
 
@@ -60,7 +65,10 @@ final class DayOfActivity {
     static final double NH3N_DISCHARGE_FACTOR = 10.0;
 
     /** The inputs an event comes on. */
-    enum Input { METER, FUEL, WASTEWATER, IAV }
+    enum Input { METER, FUEL, WASTEWATER, FLUE_GAS, IAV }
+
+    /** What E3's CEMS sends for an hour. */
+    enum CemsHour { VALID, SO2_FAULTY, MISSING }
 
     /** One record to deliver: its input, key, value and event time (the last millisecond of its interval). */
     record Event(int index, Input input, String key, SpecificRecord value, Instant eventTime, String eventId) {
@@ -88,6 +96,11 @@ final class DayOfActivity {
     final long e1CodPermitMg;
 
     private final Map<String, String> parkOf = new LinkedHashMap<>();
+    /** The enterprise whose boiler B1 exhausts by stack S1, which has a CEMS. */
+    static final String CEMS_ENTERPRISE = "E3";
+    private final CemsHour[] cemsHours = new CemsHour[24];
+    /** How many CEMS_SUPERSEDED ledger entries the day writes: one per coal batch of E3 and hour its CEMS measured. */
+    long supersessionEntries;
 
     /** Exact amounts of one window, in mg (energy in mgce), and its entry counts. */
     static final class Sums {
@@ -98,6 +111,8 @@ final class DayOfActivity {
         long cod;
         long nh3n;
         long energy;
+        long nox;
+        long particulate;
         long entries;
         long estimated;
 
@@ -109,12 +124,15 @@ final class DayOfActivity {
             cod += o.cod;
             nh3n += o.nh3n;
             energy += o.energy;
+            nox += o.nox;
+            particulate += o.particulate;
             entries += o.entries;
             estimated += o.estimated;
         }
 
         List<Long> asList() {
-            return List.of(co2Scope1, co2Location, co2Market, so2, cod, nh3n, energy, entries, estimated);
+            return List.of(co2Scope1, co2Location, co2Market, so2, cod, nh3n, energy, nox, particulate, entries,
+                    estimated);
         }
     }
 
@@ -137,6 +155,11 @@ final class DayOfActivity {
         while (breachHour.size() < 3) {
             breachHour.putIfAbsent(outlets.get(random.nextInt(outlets.size())), 2 + 2 * random.nextInt(10));
         }
+        // E3's CEMS: one hour in eight missing, one in eight with the SO2 analyser faulty (flag D)
+        for (int h = 0; h < 24; h++) {
+            int draw = random.nextInt(8);
+            cemsHours[h] = draw == 0 ? CemsHour.MISSING : draw == 1 ? CemsHour.SO2_FAULTY : CemsHour.VALID;
+        }
         int n = 0;
         for (String[] e : layout) {
             String id = e[0];
@@ -144,6 +167,10 @@ final class DayOfActivity {
                 Instant start = DAY_START.plus(h, ChronoUnit.HOURS);
                 Instant end = start.plus(1, ChronoUnit.HOURS);
                 n = meter(n, id, start, end, 200 + random.nextInt(801));
+                if (id.equals(CEMS_ENTERPRISE) && cemsHours[h] != CemsHour.MISSING) {
+                    n = cems(n, start, cemsHours[h] == CemsHour.VALID, 5 + random.nextInt(20),
+                            2 + random.nextInt(10), 1 + random.nextInt(3));
+                }
                 if (burnsCoal.contains(id) && h % 2 == 0) {
                     n = coal(n, id, start, start.plus(2, ChronoUnit.HOURS), 5 + random.nextInt(26));
                 }
@@ -184,6 +211,7 @@ final class DayOfActivity {
         n = meter(n, "E1", tail, tail.plus(1, ChronoUnit.HOURS), 500);
         n = coal(n, "E1", tail, tail.plus(1, ChronoUnit.HOURS), 10);
         n = sample(n, "E1", "W1", tail, tail.plus(1, ChronoUnit.HOURS), 10, 100.0, 10);
+        n = cems(n, tail, true, 10, 4, 1);
         // resends: four events sent a second time, with the same eventId; they must be counted once
         List<Event> originals = new ArrayList<>(events);
         Set<Integer> resent = new HashSet<>();
@@ -236,8 +264,11 @@ final class DayOfActivity {
                     .setCodDischargeFactorMgPerL(COD_DISCHARGE_FACTOR)
                     .setAmmoniaNitrogenDischargeFactorMgPerL(NH3N_DISCHARGE_FACTOR).build());
         }
+        List<Stack> stacks = !id.equals(CEMS_ENTERPRISE) ? List.of() : List.of(Stack.newBuilder().setStackId("S1")
+                .setCombustionUnits(List.of("B1")).setCems(true).setSo2LimitMgPerM3(400.0)
+                .setParticulateLimitMgPerM3(80.0).build());
         return Enterprise.newBuilder().setEnterpriseId(id).setParkId(parkId).setName("Enterprise " + id)
-                .setSector("chemicals").setGridRegion(GridRegion.EAST).setOutlets(outlets)
+                .setSector("chemicals").setGridRegion(GridRegion.EAST).setOutlets(outlets).setStacks(stacks)
                 .setPermittedLoads(permit).setActive(true).build();
     }
 
@@ -270,10 +301,45 @@ final class DayOfActivity {
                 .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_EVEN).longValueExact();
         // SO2 [t] = 2 x B x S x D x (1 - eta) = 2 x t x 0.01 x 0.8: 16 kg per tonne, exact
         s.so2 = 16_000_000L * tenthsOfTonne / 10;
+        if (id.equals(CEMS_ENTERPRISE)) {
+            // the substitute of stack S1's CEMS (estimated): each hour of the batch holds half of it, taken out
+            // where the CEMS measured SO2 validly; the tail's batch is on the next day, where the CEMS measured it
+            s.estimated = 1;
+            long half = s.so2 / 2;
+            for (Instant h = start; h.isBefore(end); h = h.plus(1, ChronoUnit.HOURS)) {
+                long hourOfDay = Duration.between(DAY_START, h).toHours();
+                boolean measured = hourOfDay >= 24 || cemsHours[(int) hourOfDay] == CemsHour.VALID;
+                if (measured) {
+                    s.so2 -= Duration.between(start, end).toHours() == 1 ? s.so2 : half;
+                    supersessionEntries++;
+                }
+            }
+        }
         // energy: 714.3 kgce per tonne = 714 300 000 mgce; 71 430 000 per tenth
         s.energy = 71_430_000L * tenthsOfTonne;
         s.entries = 3;
         add(Input.FUEL, id, f, end, eventId, s);
+        return n + 1;
+    }
+
+    /**
+     * One hour of E3's stack S1, loads in whole kg: SO2 counts only if its analyser is not faulty; NOx and
+     * particulate always. Converted concentrations stay below the limits (no stack alert in this day).
+     */
+    private int cems(int n, Instant start, boolean so2Valid, int so2Kg, int noxKg, int particulateKg) {
+        String eventId = "c-" + CEMS_ENTERPRISE + "-" + n;
+        FlueGasSample g = FlueGasSample.newBuilder().setEventId(eventId).setEnterpriseId(CEMS_ENTERPRISE)
+                .setStackId("S1").setFlowM3(100_000.0).setO2Percent(9.0)
+                .setSo2(new StackPollutant(150.0, 160.0, (double) so2Kg, so2Valid ? DataFlag.N : DataFlag.D))
+                .setNox(new StackPollutant(80.0, 85.0, (double) noxKg, DataFlag.N))
+                .setParticulate(new StackPollutant(10.0, 11.0, (double) particulateKg, DataFlag.N))
+                .setIntervalStart(start).setIntervalEnd(start.plus(1, ChronoUnit.HOURS)).setSource("hj212").build();
+        Sums s = new Sums();
+        s.so2 = so2Valid ? so2Kg * 1_000_000L : 0;
+        s.nox = noxKg * 1_000_000L;
+        s.particulate = particulateKg * 1_000_000L;
+        s.entries = so2Valid ? 3 : 2;
+        add(Input.FLUE_GAS, CEMS_ENTERPRISE, g, start.plus(1, ChronoUnit.HOURS), eventId, s);
         return n + 1;
     }
 

@@ -70,9 +70,9 @@ final class DisorderPlan {
         Random random = new Random(seed);
         List<String> notes = new ArrayList<>();
         Map<Input, Duration> lag = new HashMap<>();
-        Input[] activityInputs = {Input.METER, Input.FUEL, Input.WASTEWATER};
+        Input[] activityInputs = {Input.METER, Input.FUEL, Input.WASTEWATER, Input.FLUE_GAS};
         if (disorder.topicLag()) {
-            Input lagging = activityInputs[random.nextInt(3)];
+            Input lagging = activityInputs[random.nextInt(activityInputs.length)];
             Duration by = Duration.ofMinutes(180 + random.nextInt(6 * 60));
             lag.put(lagging, by);
             notes.add(lagging + " delivered " + by.toMinutes() + " min of event time behind the other inputs");
@@ -81,7 +81,7 @@ final class DisorderPlan {
         Instant holdFrom = null;
         Instant holdTo = null;
         if (disorder.idleInput()) {
-            held = activityInputs[random.nextInt(3)];
+            held = activityInputs[random.nextInt(activityInputs.length)];
             holdFrom = DayOfActivity.DAY_START.plus(Duration.ofMinutes(4 * 60 + random.nextInt(10 * 60)));
             holdTo = holdFrom.plus(Duration.ofMinutes(2 * 60 + random.nextInt(4 * 60)));
             notes.add(held + " silent (idle past the timeout) from " + local(holdFrom) + " to " + local(holdTo)

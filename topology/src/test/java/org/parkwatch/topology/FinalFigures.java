@@ -66,8 +66,9 @@ final class FinalFigures {
     static String amounts(Totals a) {
         return "[co2Scope1 " + a.getCo2Scope1Mg() + ", co2Location " + a.getCo2Scope2LocationMg() + ", co2Market "
                 + a.getCo2Scope2MarketMg() + ", so2 " + a.getSo2Mg() + ", cod " + a.getCodMg() + ", nh3n "
-                + a.getNh3nMg() + ", energy " + a.getEnergyMgce() + ", entries " + a.getEntryCount() + ", estimated "
-                + a.getEstimatedEntryCount() + "]";
+                + a.getNh3nMg() + ", energy " + a.getEnergyMgce() + ", nox " + a.getNoxMg() + ", particulate "
+                + a.getParticulateMg() + ", entries " + a.getEntryCount() + ", estimated " + a.getEstimatedEntryCount()
+                + "]";
     }
 
     /**

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.EmissionMethod;
 import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.PermittedLoads;
 
@@ -93,8 +94,32 @@ class LedgerIndexTopologyTest {
                 written);
 
         assertThat(read.eventId()).isEqualTo("m-1");
-        assertThat(read.entries()).isEqualTo(ledger);
+        assertThat(read.entries()).extracting(EmissionEntry::getEntryId, EmissionEntry::getAmountMg)
+                .containsExactlyElementsOf(ledger.stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getEntryId(), e.getAmountMg())).toList());
         assertThat(read.entries()).allSatisfy(e -> assertThat(e.getCorrection()).isNull());
+    }
+
+    @Test
+    void shouldReadAnEventIndexedByStateVersion6WithoutMethod() throws Exception {
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
+        List<EmissionEntry> ledger = p.ledger.readValuesToList();
+        assertThat(ledger).allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(EmissionMethod.CALCULATION));
+        // how state version 6 wrote the index: entries with a correction field but no method
+        Schema version6 = InternalAvroSerde.earlierSchemas(LedgerEvent.getClassSchema().getFullName()).get(1);
+        Schema entry6 = version6.getField("entries").schema().getElementType();
+        assertThat(entry6.getField("correction")).isNotNull();
+        assertThat(entry6.getField("method")).isNull();
+        byte[] written = inSchema(new LedgerEvent(ledger), version6);
+
+        IndexedLedgerEvent read = new LedgerIndexSerde().deserializer().deserialize("ledger-entries-changelog",
+                written);
+
+        assertThat(read.eventId()).isEqualTo("m-1");
+        assertThat(read.entries()).hasSameSizeAs(ledger).allSatisfy(e -> assertThat(e.getMethod()).isNull());
+        assertThat(read.entries()).extracting(EmissionEntry::getEntryId, EmissionEntry::getAmountMg)
+                .containsExactlyElementsOf(ledger.stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getEntryId(), e.getAmountMg())).toList());
     }
 
     /** A record as an earlier schema writes it (single-object encoding), through its JSON form without new fields. */
@@ -103,9 +128,12 @@ class LedgerIndexTopologyTest {
         JsonEncoder encoder = EncoderFactory.get().jsonEncoder(LedgerEvent.getClassSchema(), json);
         new SpecificDatumWriter<LedgerEvent>(LedgerEvent.getClassSchema()).write(event, encoder);
         encoder.flush();
-        String withoutCorrection = json.toString(StandardCharsets.UTF_8).replace(",\"correction\":null", "");
+        String asEarlier = json.toString(StandardCharsets.UTF_8).replaceAll(",\"method\":(null|\\{[^}]*\\})", "");
+        if (earlier.getField("entries").schema().getElementType().getField("correction") == null) {
+            asEarlier = asEarlier.replace(",\"correction\":null", "");
+        }
         GenericRecord old = new GenericDatumReader<GenericRecord>(earlier)
-                .read(null, DecoderFactory.get().jsonDecoder(earlier, withoutCorrection));
+                .read(null, DecoderFactory.get().jsonDecoder(earlier, asEarlier));
         ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), earlier).encode(old);
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);

@@ -60,6 +60,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestInputTopic<String, MeterReading> meters;
     final TestInputTopic<String, FuelConsumption> fuels;
     final TestInputTopic<String, WastewaterSample> wastewater;
+    final TestInputTopic<String, org.parkwatch.avro.FlueGasSample> flueGas;
     final TestOutputTopic<String, EmissionEntry> ledger;
     final TestOutputTopic<String, DeadLetter> deadLetters;
     /** Dead letters of refused reference data, which the global thread sends with a producer of its own. */
@@ -115,6 +116,7 @@ final class PipelineFixture implements AutoCloseable {
         meters = driver.createInputTopic(topics.meterReadings(), keys, serdes.meterReading().serializer());
         fuels = driver.createInputTopic(topics.fuelConsumption(), keys, serdes.fuelConsumption().serializer());
         wastewater = driver.createInputTopic(topics.wastewaterSamples(), keys, serdes.wastewaterSample().serializer());
+        flueGas = driver.createInputTopic(topics.flueGasSamples(), keys, serdes.flueGasSample().serializer());
         var out = new StringDeserializer();
         ledger = driver.createOutputTopic(topics.emissionsLedger(), out, serdes.emissionEntry().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters(), out, serdes.deadLetter().deserializer());
@@ -150,6 +152,20 @@ final class PipelineFixture implements AutoCloseable {
         enterprises.pipeInput(id, Enterprise.newBuilder().setEnterpriseId(id).setParkId(parkId).setName("Enterprise " + id)
                 .setSector("chemicals").setGridRegion(region).setOutlets(List.of(outlet))
                 .setPermittedLoads(permit).setActive(true).build());
+    }
+
+    /**
+     * An enterprise whose boiler B1 exhausts by stack S1, measured by a CEMS, with the GB 13271-2014 limits of an
+     * in-use coal boiler (SO2 400 mg/m3, particulate 80 mg/m3; NOx 300 mg/m3, a test value).
+     */
+    void enterpriseWithStack(String id, String parkId, GridRegion region) {
+        org.parkwatch.avro.Stack stack = org.parkwatch.avro.Stack.newBuilder().setStackId("S1")
+                .setCombustionUnits(List.of("B1")).setCems(true).setEmissionStandard("GB13271-2014/in-use-coal")
+                .setSo2LimitMgPerM3(400.0).setNoxLimitMgPerM3(300.0).setParticulateLimitMgPerM3(80.0).build();
+        enterprises.pipeInput(id, Enterprise.newBuilder().setEnterpriseId(id).setParkId(parkId)
+                .setName("Enterprise " + id).setSector("chemicals").setGridRegion(region).setOutlets(List.of())
+                .setStacks(List.of(stack)).setPermittedLoads(new PermittedLoads(null, null, null)).setActive(true)
+                .build());
     }
 
     void factor(String key, String localValidFrom, double value, String unit, Map<String, Double> parameters) {

@@ -161,6 +161,7 @@ final class RestartableDriver implements AutoCloseable {
             case METER -> pipe(topics.meterReadings(), serdes.meterReading().serializer(), e);
             case FUEL -> pipe(topics.fuelConsumption(), serdes.fuelConsumption().serializer(), e);
             case WASTEWATER -> pipe(topics.wastewaterSamples(), serdes.wastewaterSample().serializer(), e);
+            case FLUE_GAS -> pipe(topics.flueGasSamples(), serdes.flueGasSample().serializer(), e);
             case IAV -> pipe(topics.outputReports(), serdes.outputReport().serializer(), e);
         }
     }
