@@ -71,7 +71,7 @@ class ParkSimulatorIT {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int DEVICE_HOURS = 8;
     private static final GatewayTopics DEVICE_TOPICS = new GatewayTopics("dev-it.hj212-packets", "dev-it.devices",
-            "dev-it.wastewater-samples", "dev-it.dead-letters");
+            "dev-it.wastewater-samples", "dev-it.flue-gas-samples", "dev-it.dead-letters");
 
     private static EmbeddedKafkaBroker broker;
 
