@@ -40,7 +40,8 @@ public final class FlueGasFigures {
     static StackSpec stackOf(CombustionUnitSpec unit, int k) {
         BoilerClass boiler = boilerClass(unit.fuel());
         String stackId = unit.unitId().replaceFirst("-B(\\d+)$", "-S$1");
-        return new StackSpec(stackId, k, unit, "GB13271-2014/in-use-" + boiler.name().toLowerCase(java.util.Locale.ROOT),
+        String standard = "GB13271-2014/in-use-" + boiler.name().toLowerCase(java.util.Locale.ROOT);
+        return new StackSpec(stackId, k, unit, standard,
                 so2LimitMgPerM3(boiler), noxLimitMgPerM3(boiler), particulateLimitMgPerM3(boiler),
                 referenceO2Percent(boiler));
     }

@@ -72,7 +72,8 @@ class ParkStacksTest {
         String enterpriseId = coal.getStackId().substring(0, 5);
 
         assertThat(PARK.enterpriseRecord(PARK.enterprise(enterpriseId)).getStacks()).noneMatch(Stack::getCems);
-        Enterprise withCems = PARK.withCemsOn(Set.of(coal.getStackId())).enterpriseRecord(PARK.enterprise(enterpriseId));
+        Enterprise withCems = PARK.withCemsOn(Set.of(coal.getStackId()))
+                .enterpriseRecord(PARK.enterprise(enterpriseId));
         assertThat(withCems.getStacks()).filteredOn(Stack::getCems).extracting(Stack::getStackId)
                 .containsExactly(coal.getStackId());
     }
