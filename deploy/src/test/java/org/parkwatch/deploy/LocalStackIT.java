@@ -83,7 +83,8 @@ class LocalStackIT {
                 consumer.subscribe(List.of("park.meter-readings"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.poll(Duration.ofMillis(500)).isEmpty());
             }
-            if (cems > 0 && LocalTime.now(ZoneId.of("Asia/Shanghai")).getHour() >= 1) {
+            assertThat(cems).isPositive();
+            if (LocalTime.now(ZoneId.of("Asia/Shanghai")).getHour() >= 1) {
                 // The CEMS's hours of today reached the flue-gas input through the gateway.
                 try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
