@@ -105,7 +105,7 @@ class TopicAdminIT {
         }
 
         assertThat(summary.existing()).containsExactly(topics.alerts());
-        assertThat(summary.created()).hasSize(17).doesNotContain(topics.alerts());
+        assertThat(summary.created()).hasSize(18).doesNotContain(topics.alerts());
         assertThat(admin.listTopics().names().get()).containsAll(Set.copyOf(topics.roles().keySet()));
     }
 
