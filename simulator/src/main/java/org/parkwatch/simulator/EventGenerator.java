@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
 import org.parkwatch.avro.FlueGasSample;
+import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.WastewaterSample;
 
 /**
@@ -102,8 +103,7 @@ public final class EventGenerator {
     }
 
     /** The fuel event of one unit over [start, end), the same as the generator's own event of that interval. */
-    public org.parkwatch.avro.FuelConsumption fuelConsumption(EnterpriseSpec enterprise, int unitIndex, Instant start,
-                                                              Instant end) {
+    public FuelConsumption fuelConsumption(EnterpriseSpec enterprise, int unitIndex, Instant start, Instant end) {
         long millis = end.toEpochMilli() - start.toEpochMilli();
         double factor = meanFactor(enterprise.profile(), start.atZone(park.zone()), millis);
         return sources.fuelConsumption(enterprise, unitIndex, start.toEpochMilli(), end.toEpochMilli(), factor);

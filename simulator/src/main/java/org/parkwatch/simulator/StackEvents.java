@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 import org.parkwatch.avro.DataFlag;
-import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.FlueGasSample;
+import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.StackPollutant;
 
 /**

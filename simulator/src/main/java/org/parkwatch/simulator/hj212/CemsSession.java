@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.parkwatch.avro.FlueGasSample;
@@ -77,7 +78,7 @@ final class CemsSession implements HourlyUploads {
             case BAD_CRC -> refusedFirst(LoggerSession.withWrongCrc(good), qn);
             case WRONG_PASSWORD -> refusedFirst(Answers.frame(packets.hourly(cems, qn,
                     LoggerSession.wrongPassword(cems.password()), sample, backfill)), qn);
-            case GARBLED_FRAME -> good = LoggerSession.concat(java.util.Arrays.copyOf(good, good.length / 2), good);
+            case GARBLED_FRAME -> good = LoggerSession.concat(Arrays.copyOf(good, good.length / 2), good);
             default -> { }
         }
         while (!(logger.send(good, qn) instanceof DataLogger.DataAnswer)) {
