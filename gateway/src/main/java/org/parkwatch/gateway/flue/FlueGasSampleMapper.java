@@ -35,7 +35,8 @@ import org.parkwatch.gateway.water.WastewaterSampleMapper;
  *
  * <p>Data to account from a device whose registration names no stack cannot be attributed to a stack, and so
  * neither to the combustion units whose fuel balance they supersede: they are {@link NoStack}, which the intake
- * keeps as an {@code UNKNOWN_STACK} dead letter (replayable once the device record names its stack).
+ * keeps as an {@code UNKNOWN_STACK} dead letter; once the device's record names its stack, the device is asked to
+ * resend the period (a raw packet is not replayed from its topic).
  */
 public final class FlueGasSampleMapper {
 
