@@ -120,9 +120,11 @@ public final class LocalStack implements AutoCloseable {
             newData = created.created().stream().anyMatch(topics.roles()::containsKey);
             out.printf("Topics: %d created, %d already present%n", created.created().size(), created.existing().size());
         }
-        ParkModel park = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));
-        DeviceFleet devices = DeviceFleet.of(park, o.simulator() ? config.gateway().simulatedEnterprises() : 0,
+        ParkModel generated = ParkModel.generate(ParkSettings.defaults(o.seed()).withEnterpriseCount(o.enterprises()));
+        DeviceFleet devices = DeviceFleet.of(generated, o.simulator() ? config.gateway().simulatedEnterprises() : 0,
                 o.seed());
+        // The register says a stack has a CEMS where a simulated one sends its data, and only there.
+        ParkModel park = generated.withCemsOn(devices.stackIds());
         try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
             print(out, "Emission factors", loader.publishDefaultFactors(topics.emissionFactors()));
             print(out, "Enterprises", loader.publishEnterprises(topics.enterprises(), park.enterpriseRecords()));
@@ -160,8 +162,8 @@ public final class LocalStack implements AutoCloseable {
                 startDevices(park, devices, config, o.seed(), newData, o.history());
                 endpoints.put("Simulated devices", devices.enterpriseIds().size() + " enterprises ("
                         + String.join(", ", devices.enterpriseIds()) + ") as " + devices.devices().size()
-                        + " HJ 212 wastewater data loggers on " + config.gateway().host() + ":" + gatewayPort
-                        + ", hourly data and 1-minute real-time data");
+                        + " HJ 212 wastewater data loggers and " + devices.cems().size() + " stack CEMS on "
+                        + config.gateway().host() + ":" + gatewayPort + ", hourly data and 1-minute real-time data");
             }
         }
         printEndpoints(out, topics);
@@ -256,8 +258,8 @@ public final class LocalStack implements AutoCloseable {
         out.println();
         out.println("ParkWatch local stack is running:");
         endpoints.forEach((what, where) -> out.printf("  %-22s %s%n", what, where));
-        out.printf("  %-22s %s, %s, %s%n", "Input topics", topics.meterReadings(), topics.fuelConsumption(),
-                topics.wastewaterSamples());
+        out.printf("  %-22s %s, %s, %s, %s%n", "Input topics", topics.meterReadings(), topics.fuelConsumption(),
+                topics.wastewaterSamples(), topics.flueGasSamples());
         out.printf("  %-22s %s, %s, %s, %s%n", "Output topics", topics.emissionsLedger(), topics.enterpriseTotals(),
                 topics.parkTotals(), topics.deadLetters());
         out.println("Press Ctrl-C to stop (data is kept).");

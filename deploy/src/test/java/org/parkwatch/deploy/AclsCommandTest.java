@@ -19,7 +19,7 @@ class AclsCommandTest {
 
         assertThat(status).isZero();
         assertThat(out.toString().lines().filter(line -> line.startsWith("enterprise ")))
-                .hasSize(8).allMatch(line -> line.contains(" WRITE "))
+                .hasSize(10).allMatch(line -> line.contains(" WRITE "))
                 .anyMatch(line -> line.matches("enterprise +User:e0002 +WRITE +TOPIC +LITERAL +park.output-reports"));
         assertThat(out.toString()).startsWith("ROLE").contains("User:parkwatch-pipeline", "User:parkwatch-setup",
                 "User:parkwatch-gateway", "User:parkwatch-registry", "User:parkwatch-agency", "User:parkwatch-platform");

@@ -237,7 +237,7 @@ class KafkaSecurityIT {
                         + ",User:" + SIMULATOR + ",User:" + RETIRING + ",User:" + SUCCESSOR);
         assertThat(status).as(out.toString()).isZero();
         int granted = ParkWatchAcls.of(config(ADMIN)).stream().mapToInt(g -> g.bindings().size()).sum();
-        assertThat(out.toString()).contains(": 4 created, " + granted + " already present");
+        assertThat(out.toString()).contains(": 5 created, " + granted + " already present");
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
             try (var successor = producer(SUCCESSOR, new ByteArraySerializer())) {
                 assertThat(successor.partitionsFor(topics.meterReadings())).hasSize(1);

@@ -34,13 +34,17 @@ class LocalStackIT {
     @Test
     void shouldRunTheWholeStackAndAnswerWithFiguresFromTheSimulatedPark(@TempDir Path dataDir) throws Exception {
         var options = new LocalStack.Options(0, 0, 0, 0, 0, dataDir, true, false, 5, 7, Map.of());
+        // One CEMS per stack of the three enterprises run as devices, one stack per boiler.
+        int cems = org.parkwatch.simulator.hj212.DeviceFleet.of(org.parkwatch.simulator.ParkModel.generate(
+                org.parkwatch.simulator.ParkSettings.defaults(7).withEnterpriseCount(5)), 3, 7).cems().size();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             assertThat(printed.toString(StandardCharsets.UTF_8))
                     .contains("ParkWatch local stack is running", "Schema registry", stack.apiUrl())
                     .contains("HJ 212 gateway", "127.0.0.1:" + stack.gatewayPort())
                     .contains("Simulated devices", "3 enterprises (E0001, E0002, E0003)")
-                    .contains("HJ 212 wastewater data loggers on 127.0.0.1:" + stack.gatewayPort());
+                    .contains("HJ 212 wastewater data loggers and " + cems + " stack CEMS on 127.0.0.1:"
+                            + stack.gatewayPort());
             // The gateway listens: a heartbeat from a device nobody registered is refused with QnRtn 4 (MN error).
             try (java.net.Socket device = new java.net.Socket("127.0.0.1", stack.gatewayPort())) {
                 device.setSoTimeout(10_000);
@@ -78,6 +82,18 @@ class LocalStackIT {
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of("park.meter-readings"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.poll(Duration.ofMillis(500)).isEmpty());
+            }
+            assertThat(cems).isPositive();
+            if (LocalTime.now(ZoneId.of("Asia/Shanghai")).getHour() >= 1) {
+                // The CEMS's hours of today reached the flue-gas input through the gateway.
+                try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "by-hand-flue", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                    consumer.subscribe(List.of("park.flue-gas-samples"));
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.poll(Duration.ofMillis(500))
+                            .isEmpty());
+                }
             }
         }
     }

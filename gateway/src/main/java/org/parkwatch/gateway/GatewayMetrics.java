@@ -67,7 +67,7 @@ public final class GatewayMetrics {
     public void rejected(PacketFault fault) {
         Counter.builder("parkwatch.input.rejected")
                 .description("Input events sent to the dead-letter topic, by reason")
-                .tag("input", "hj212").tag("reason", "HJ212_" + fault.name())
+                .tag("input", "hj212").tag("reason", fault.reason())
                 .register(meters).increment();
     }
 

@@ -13,6 +13,7 @@ import org.parkwatch.gateway.intake.ConnectionIntake;
 import org.parkwatch.gateway.kafka.KafkaDeviceDirectory;
 import org.parkwatch.gateway.kafka.KafkaOutcomePublisher;
 import org.parkwatch.gateway.server.GatewayServer;
+import org.parkwatch.gateway.flue.FlueGasSampleMapper;
 import org.parkwatch.gateway.water.WastewaterSampleMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +64,9 @@ public final class Hj212Gateway implements AutoCloseable {
         KafkaOutcomePublisher publisher = KafkaOutcomePublisher.create(clientProperties, values, settings.topics());
         started.push(publisher);
         WastewaterSampleMapper water = new WastewaterSampleMapper(settings.zone());
+        FlueGasSampleMapper flueGas = new FlueGasSampleMapper(settings.zone());
         server = GatewayServer.start(settings.host(), settings.port(), settings.idleTimeout(),
-                () -> new ConnectionIntake(devices, water), publisher, new GatewayMetrics(meters));
+                () -> new ConnectionIntake(devices, water, flueGas), publisher, new GatewayMetrics(meters));
         started.push(server);
         LOG.info("HJ 212 gateway listening on {}:{} with {} devices", settings.host(), server.port(), devices.size());
     }

@@ -28,6 +28,15 @@ public record EnterpriseSpec(int index, String enterpriseId, String name, Sector
         outlets = List.copyOf(outlets);
     }
 
+    /** Its stacks: one per combustion unit, in the order of the units. */
+    public List<StackSpec> stacks() {
+        List<StackSpec> stacks = new java.util.ArrayList<>(combustionUnits.size());
+        for (int k = 0; k < combustionUnits.size(); k++) {
+            stacks.add(FlueGasFigures.stackOf(combustionUnits.get(k), k));
+        }
+        return stacks;
+    }
+
     LoadProfile profile() {
         return SectorFigures.profile(sector);
     }

@@ -15,6 +15,8 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
+import org.parkwatch.avro.FlueGasSample;
+import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.WastewaterSample;
 
 /**
@@ -34,6 +36,7 @@ public final class EventGenerator {
     private final ParkModel park;
     private final GeneratorSettings settings;
     private final SourceEvents sources;
+    private final StackEvents stacks;
     private final DefectInjector defects;
     private final long meterMillis;
     private final long sampleMillis;
@@ -52,6 +55,7 @@ public final class EventGenerator {
         this.park = Objects.requireNonNull(park, "park");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sources = new SourceEvents(settings);
+        this.stacks = new StackEvents(settings, sources);
         this.defects = new DefectInjector(settings.seed(), settings.badEventRate());
         this.meterMillis = settings.meterInterval().toMillis();
         this.sampleMillis = settings.sampleInterval().toMillis();
@@ -84,6 +88,25 @@ public final class EventGenerator {
         long millis = end.toEpochMilli() - start.toEpochMilli();
         double factor = meanFactor(enterprise.profile(), start.atZone(park.zone()), millis);
         return sources.wastewaterSample(enterprise, outletIndex, start.toEpochMilli(), end.toEpochMilli(), factor);
+    }
+
+    /**
+     * What the CEMS of one stack measures over [start, end): its flue gas from the fuel its unit burns over the same
+     * interval (the generator's fuel event of that interval, whatever the sample interval), for stacks whose CEMS
+     * report as devices.
+     */
+    public FlueGasSample flueGasSample(EnterpriseSpec enterprise, int stackIndex, Instant start, Instant end) {
+        long millis = end.toEpochMilli() - start.toEpochMilli();
+        double factor = meanFactor(enterprise.profile(), start.atZone(park.zone()), millis);
+        return stacks.flueGasSample(enterprise, enterprise.stacks().get(stackIndex), start.toEpochMilli(),
+                end.toEpochMilli(), factor);
+    }
+
+    /** The fuel event of one unit over [start, end), the same as the generator's own event of that interval. */
+    public FuelConsumption fuelConsumption(EnterpriseSpec enterprise, int unitIndex, Instant start, Instant end) {
+        long millis = end.toEpochMilli() - start.toEpochMilli();
+        double factor = meanFactor(enterprise.profile(), start.atZone(park.zone()), millis);
+        return sources.fuelConsumption(enterprise, unitIndex, start.toEpochMilli(), end.toEpochMilli(), factor);
     }
 
     public GeneratorSettings settings() {

@@ -18,6 +18,7 @@ final class Seeds {
     static final long LOW_OUTPUT = 8;
     static final long DEFECT = 9;
     static final long SECTOR = 10;
+    static final long FLUE_GAS = 11;
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 

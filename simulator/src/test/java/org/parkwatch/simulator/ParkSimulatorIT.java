@@ -45,6 +45,7 @@ import org.parkwatch.avro.Enterprise;
 import org.parkwatch.avro.FuelConsumption;
 import org.parkwatch.avro.MeterReading;
 import org.parkwatch.avro.OutputReport;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.RejectReason;
 import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.broker.BrokerSettings;
@@ -60,6 +61,7 @@ import org.parkwatch.simulator.hj212.DeviceFleet;
 import org.parkwatch.simulator.hj212.DeviceFleetRunner;
 import org.parkwatch.simulator.hj212.FaultPlan;
 import org.parkwatch.simulator.hj212.LineFault;
+import org.parkwatch.simulator.hj212.SimulatedCems;
 import org.parkwatch.simulator.hj212.SimulatedDevice;
 
 /**
@@ -71,7 +73,7 @@ class ParkSimulatorIT {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int DEVICE_HOURS = 8;
     private static final GatewayTopics DEVICE_TOPICS = new GatewayTopics("dev-it.hj212-packets", "dev-it.devices",
-            "dev-it.wastewater-samples", "dev-it.dead-letters");
+            "dev-it.wastewater-samples", "dev-it.flue-gas-samples", "dev-it.dead-letters");
 
     private static EmbeddedKafkaBroker broker;
 
@@ -156,9 +158,9 @@ class ParkSimulatorIT {
     }
 
     /**
-     * Simulated loggers against the real gateway, every hour meeting a fault: each hour not lost is accounted exactly
-     * once (a sample on the wastewater topic), each bad CRC, wrong password and truncated frame is a dead letter with
-     * its reason, and each late hour arrives as a backfill.
+     * Simulated loggers and CEMS against the real gateway, every hour meeting a fault: each hour not lost is accounted
+     * exactly once (a sample on the wastewater or flue-gas topic), each bad CRC, wrong password and truncated frame
+     * is a dead letter with its reason, and each late hour arrives as a backfill.
      */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -170,12 +172,22 @@ class ParkSimulatorIT {
         Instant from = currentHour.minus(Duration.ofHours(DEVICE_HOURS));
         // What the plan gives, counted here from the plan itself.
         Map<LineFault, Integer> expected = new EnumMap<>(LineFault.class);
+        int waterLost = 0;
         for (SimulatedDevice device : fleet.devices()) {
             for (Instant hour = from; hour.isBefore(currentHour); hour = hour.plus(Duration.ofHours(1))) {
                 expected.merge(faults.of(device, hour), 1, Integer::sum);
+                waterLost += faults.of(device, hour) == LineFault.MISSING_HOUR ? 1 : 0;
             }
         }
-        int hours = fleet.devices().size() * DEVICE_HOURS;
+        // The CEMS of the same enterprises' stacks draw their faults from the same plan.
+        for (SimulatedCems cems : fleet.cems()) {
+            for (Instant hour = from; hour.isBefore(currentHour); hour = hour.plus(Duration.ofHours(1))) {
+                expected.merge(faults.of(cems.index(), hour), 1, Integer::sum);
+            }
+        }
+        assertThat(fleet.cems()).isNotEmpty();
+        int waterHours = fleet.devices().size() * DEVICE_HOURS;
+        int hours = (fleet.devices().size() + fleet.cems().size()) * DEVICE_HOURS;
         int lost = expected.getOrDefault(LineFault.MISSING_HOUR, 0);
         int deadLetters = expected.getOrDefault(LineFault.BAD_CRC, 0)
                 + expected.getOrDefault(LineFault.WRONG_PASSWORD, 0)
@@ -186,7 +198,7 @@ class ParkSimulatorIT {
         Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
             List<String> deviceTopics = List.of(DEVICE_TOPICS.rawPackets(), DEVICE_TOPICS.devices(),
-                    DEVICE_TOPICS.wastewaterSamples(), DEVICE_TOPICS.deadLetters());
+                    DEVICE_TOPICS.wastewaterSamples(), DEVICE_TOPICS.flueGasSamples(), DEVICE_TOPICS.deadLetters());
             admin.createTopics(deviceTopics.stream().map(n -> new NewTopic(n, 1, (short) 1)).toList()).all().get();
             awaitLeaders(admin, deviceTopics);
         }
@@ -214,11 +226,17 @@ class ParkSimulatorIT {
         }
 
         List<WastewaterSample> samples = new ArrayList<>();
-        read(DEVICE_TOPICS.wastewaterSamples(), hours - lost).forEach(r -> samples.add(
+        read(DEVICE_TOPICS.wastewaterSamples(), waterHours - waterLost).forEach(r -> samples.add(
                 new SpecificAvroDeserializer<>(registry, WastewaterSample.class)
                         .deserialize(r.topic(), r.value())));
         assertThat(samples).extracting(WastewaterSample::getEventId).doesNotHaveDuplicates()
-                .hasSize(hours - lost);
+                .hasSize(waterHours - waterLost);
+        List<FlueGasSample> flueGas = new ArrayList<>();
+        int cemsHours = hours - lost - (waterHours - waterLost);
+        read(DEVICE_TOPICS.flueGasSamples(), cemsHours).forEach(r -> flueGas.add(
+                new SpecificAvroDeserializer<>(registry, FlueGasSample.class).deserialize(r.topic(), r.value())));
+        assertThat(flueGas).extracting(FlueGasSample::getEventId).doesNotHaveDuplicates().hasSize(cemsHours);
+        assertThat(flueGas).extracting(FlueGasSample::getStackId).allMatch(fleet.stackIds()::contains);
         List<DeadLetter> letters = new ArrayList<>();
         read(DEVICE_TOPICS.deadLetters(), deadLetters).forEach(r -> letters.add(
                 new SpecificAvroDeserializer<>(registry, DeadLetter.class).deserialize(r.topic(), r.value())));

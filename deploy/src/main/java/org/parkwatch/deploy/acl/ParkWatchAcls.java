@@ -47,9 +47,9 @@ public final class ParkWatchAcls {
         List<Grant> grants = new ArrayList<>();
         for (String p : principals.pipeline()) {
             Acls acls = new Acls(p);
-            acls.topics(List.of(t.meterReadings(), t.fuelConsumption(), t.wastewaterSamples(), t.outputReports(),
-                    t.enterprises(), t.emissionFactors(), t.thresholdRules(), t.ledgerCorrections()),
-                    AclOperation.READ);
+            acls.topics(List.of(t.meterReadings(), t.fuelConsumption(), t.wastewaterSamples(), t.flueGasSamples(),
+                    t.outputReports(), t.enterprises(), t.emissionFactors(), t.thresholdRules(),
+                    t.ledgerCorrections()), AclOperation.READ);
             acls.topics(List.of(t.emissionsLedger(), t.enterpriseTotals(), t.parkTotals(), t.enterpriseIntensity(),
                     t.parkIntensity(), t.alerts(), t.deadLetters()), AclOperation.WRITE);
             // Its API serves period reports, read off the ledger, alerts, closed totals and restatement records.
@@ -83,7 +83,8 @@ public final class ParkWatchAcls {
         for (String p : principals.gateway()) {
             Acls acls = new Acls(p);
             acls.topics(List.of(t.devices()), AclOperation.READ);
-            acls.topics(List.of(t.wastewaterSamples(), t.hj212Packets(), t.deadLetters()), AclOperation.WRITE);
+            acls.topics(List.of(t.wastewaterSamples(), t.flueGasSamples(), t.hj212Packets(), t.deadLetters()),
+                    AclOperation.WRITE);
             grants.add(new Grant(Role.GATEWAY, p, acls.bindings));
         }
         for (String p : principals.registry()) {
@@ -95,8 +96,9 @@ public final class ParkWatchAcls {
         }
         for (String p : principals.enterprises()) {
             Acls acls = new Acls(p);
-            acls.topics(List.of(t.meterReadings(), t.fuelConsumption(), t.wastewaterSamples(), t.outputReports()),
-                    AclOperation.WRITE);
+            // Flue gas too: an enterprise whose CEMS data reach it by another way than HJ 212 sends them as Avro.
+            acls.topics(List.of(t.meterReadings(), t.fuelConsumption(), t.wastewaterSamples(), t.flueGasSamples(),
+                    t.outputReports()), AclOperation.WRITE);
             grants.add(new Grant(Role.ENTERPRISE, p, acls.bindings));
         }
         for (String p : principals.agencies()) {
@@ -123,7 +125,7 @@ public final class ParkWatchAcls {
             // It reads what was replayed before, then records each replay (by assignment, no consumer group).
             acls.topics(List.of(config.topicLayout().deadLetterReplays()), AclOperation.READ);
             acls.topics(List.of(config.topicLayout().deadLetterReplays(), t.meterReadings(), t.fuelConsumption(),
-                    t.wastewaterSamples(), t.outputReports()), AclOperation.WRITE);
+                    t.wastewaterSamples(), t.flueGasSamples(), t.outputReports()), AclOperation.WRITE);
             acls.add(ResourceType.TRANSACTIONAL_ID, DeadLetterReplayer.transactionalId(config.kafka()),
                     PatternType.LITERAL, AclOperation.WRITE);
             // The same operator restates: it reads the factors in force, the ledger and the corrections on their

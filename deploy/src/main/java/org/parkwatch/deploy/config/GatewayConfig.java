@@ -44,11 +44,12 @@ public record GatewayConfig(String host, int port, Duration idleTimeout, Duratio
                 .define(SIMULATED_ENTERPRISES, Type.INT, 3, Range.atLeast(0), Importance.LOW,
                         "In the local stack (./parkwatch local), how many of the simulated park's enterprises (the "
                                 + "first: E0001, E0002, ...) run their wastewater outlets as HJ 212 data loggers "
-                                + "sending to the gateway over TCP instead of sending Avro; 0 for none.")
+                                + "sending to the gateway over TCP instead of sending Avro, and a CEMS (ST=31) on "
+                                + "each of their stacks; 0 for none.")
                 .define(SIMULATED_FAULT_PROBABILITY, Type.DOUBLE, 0.02, Range.between(0, 1), Importance.LOW,
-                        "In the local stack, the chance that a simulated logger's hourly upload meets a fault "
-                                + "seen in the field (bad CRC, wrong password, truncated frame, lost hour, late "
-                                + "RF=1 resend), drawn from the seed.");
+                        "In the local stack, the chance that a simulated logger's or CEMS's hourly upload meets "
+                                + "a fault seen in the field (bad CRC, wrong password, truncated frame, lost hour, "
+                                + "late RF=1 resend), drawn from the seed.");
     }
 
     public static GatewayConfig from(Map<String, ?> values) {

@@ -30,7 +30,7 @@ public final class GatewayRunner {
         GatewayConfig gateway = config.gateway();
         return new GatewaySettings(gateway.host(), gateway.port(), gateway.idleTimeout(), config.accounting().zone(),
                 gateway.devicesLoadTimeout(), new GatewayTopics(topics.hj212Packets(), topics.devices(),
-                topics.wastewaterSamples(), topics.deadLetters()));
+                topics.wastewaterSamples(), topics.flueGasSamples(), topics.deadLetters()));
     }
 
     private static SpecificAvroSerializer<SpecificRecord> serializer(ParkWatchConfig config) {

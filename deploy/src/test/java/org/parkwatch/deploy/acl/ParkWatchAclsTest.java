@@ -28,12 +28,26 @@ class ParkWatchAclsTest {
     }
 
     @Test
-    void shouldLetAnEnterpriseWriteItsFourInputTopicsAndNothingElse() {
+    void shouldLetAnEnterpriseWriteItsFiveInputTopicsAndNothingElse() {
         assertThat(aclsOf(config(Map.of()), "User:parkwatch-enterprise")).containsExactly(
                 "TOPIC LITERAL park.meter-readings WRITE ALLOW *",
                 "TOPIC LITERAL park.fuel-consumption WRITE ALLOW *",
                 "TOPIC LITERAL park.wastewater-samples WRITE ALLOW *",
+                "TOPIC LITERAL park.flue-gas-samples WRITE ALLOW *",
                 "TOPIC LITERAL park.output-reports WRITE ALLOW *");
+    }
+
+    @Test
+    void shouldLetTheGatewayWriteBothSampleInputsAndThePipelineReadThem() {
+        assertThat(aclsOf(config(Map.of()), "User:parkwatch-gateway")).containsExactly(
+                "TOPIC LITERAL park.devices READ ALLOW *",
+                "TOPIC LITERAL park.wastewater-samples WRITE ALLOW *",
+                "TOPIC LITERAL park.flue-gas-samples WRITE ALLOW *",
+                "TOPIC LITERAL park.hj212-packets WRITE ALLOW *",
+                "TOPIC LITERAL park.dead-letters WRITE ALLOW *");
+        assertThat(aclsOf(config(Map.of()), "User:parkwatch-pipeline"))
+                .contains("TOPIC LITERAL park.flue-gas-samples READ ALLOW *")
+                .doesNotContain("TOPIC LITERAL park.flue-gas-samples WRITE ALLOW *");
     }
 
     @Test
@@ -51,7 +65,7 @@ class ParkWatchAclsTest {
                 "TOPIC LITERAL east.enterprise-intensity READ ALLOW *");
         assertThat(acls).contains("TOPIC LITERAL east.enterprise-totals READ ALLOW *",
                 "TOPIC LITERAL east.restatements READ ALLOW *");
-        assertThat(acls).hasSize(8 + 7 + 5 + 5 + 1 + 1);
+        assertThat(acls).hasSize(9 + 7 + 5 + 5 + 1 + 1);
     }
 
     @Test

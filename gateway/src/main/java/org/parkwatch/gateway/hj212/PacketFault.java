@@ -17,5 +17,16 @@ public enum PacketFault {
     /** A header or data-area field that cannot be read, or a field a command needs that is missing. */
     UNPARSEABLE_FIELD,
     /** A data segment announced longer than the 1024 bytes the standard allows. */
-    OVERSIZE
+    OVERSIZE,
+    /** Flue-gas data to account from a device whose registration names no stack (dead-letter reason UNKNOWN_STACK). */
+    UNKNOWN_STACK;
+
+    /**
+     * The dead-letter reason ({@code RejectReason}) of this fault: {@code HJ212_} and its name, but for
+     * UNKNOWN_STACK, which is about the register rather than the packet and is shared with the pipeline's own check
+     * of a sample's stack.
+     */
+    public String reason() {
+        return this == UNKNOWN_STACK ? name() : "HJ212_" + name();
+    }
 }

@@ -8,7 +8,9 @@ import org.parkwatch.avro.CipherTextEncoding;
 import org.parkwatch.avro.Device;
 import org.parkwatch.avro.DeviceEncryption;
 import org.parkwatch.avro.EncryptionScheme;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.WastewaterSample;
+import org.parkwatch.gateway.flue.FlueGasSampleMapper;
 import org.parkwatch.gateway.hj212.Answers;
 import org.parkwatch.gateway.hj212.CpRegionCipher;
 import org.parkwatch.gateway.hj212.FrameScanner;
@@ -30,19 +32,27 @@ import org.parkwatch.gateway.water.WastewaterSampleMapper;
  * for a bad CRC, 4 for an unknown MN, 3 for a wrong password, 8 for a command the platform does not take. Bytes
  * that are not a frame, or a header that cannot be read, get no answer: there is no QN or MN to answer. Data the
  * device sent correctly but that cannot be accounted (a missing volume, a value that is not a number) are kept in a
- * dead letter and answered 9014, since sending them again would not make them readable.
+ * dead letter and answered 9014, since sending them again would not make them readable; so are a CEMS's data to
+ * account when its registration names no stack (UNKNOWN_STACK).
  */
 public final class ConnectionIntake {
 
     private final DeviceDirectory devices;
     private final WastewaterSampleMapper water;
+    private final FlueGasSampleMapper flueGas;
     private final FrameScanner scanner = new FrameScanner();
     private final SplitPacketAssembler assembler = new SplitPacketAssembler();
     private String lastMn;
 
-    public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water) {
+    public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water, FlueGasSampleMapper flueGas) {
         this.devices = devices;
         this.water = water;
+        this.flueGas = flueGas;
+    }
+
+    /** An intake that reads flue-gas DataTime in the same zone as water's. */
+    public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water) {
+        this(devices, water, new FlueGasSampleMapper(water.zone()));
     }
 
     /** The outcomes of the packets {@code chunk} completes. */
@@ -153,11 +163,37 @@ public final class ConnectionIntake {
         Optional<String> enterprise = Optional.of(device.getEnterpriseId());
         Optional<String> eventId = packet.field("DataTime")
                 .map(time -> WastewaterSampleMapper.eventId(packet.mn(), packet.cn(), time));
+        if (FlueGasSampleMapper.FLUE_GAS_SYSTEMS.contains(packet.st())) {
+            return flueGasData(frame, packet, answer, enterprise, eventId, device);
+        }
         try {
             if (water.map(packet, device) instanceof WastewaterSampleMapper.Accountable accountable) {
                 WastewaterSample sample = accountable.sample();
                 return new Outcome(packet.cn(), PacketResult.ACCOUNTED, packet.mn(), frame.bytes(),
                         Optional.empty(), List.of(sample), answer, enterprise, eventId);
+            }
+            return new Outcome(packet.cn(), PacketResult.KEPT, packet.mn(), frame.bytes(), Optional.empty(),
+                    List.of(), answer, enterprise, eventId);
+        } catch (UnreadablePacketException e) {
+            return new Outcome(packet.cn(), PacketResult.REFUSED, packet.mn(), frame.bytes(),
+                    Optional.of(new Outcome.Rejection(PacketFault.UNPARSEABLE_FIELD, e.getMessage())), List.of(),
+                    answer, enterprise, eventId);
+        }
+    }
+
+    private Outcome flueGasData(Scanned.Frame frame, Packet packet, Optional<byte[]> answer,
+                                Optional<String> enterprise, Optional<String> eventId, Device device) {
+        try {
+            FlueGasSampleMapper.Mapping mapping = flueGas.map(packet, device);
+            if (mapping instanceof FlueGasSampleMapper.Accountable accountable) {
+                List<FlueGasSample> samples = List.of(accountable.sample());
+                return new Outcome(packet.cn(), PacketResult.ACCOUNTED, packet.mn(), frame.bytes(),
+                        Optional.empty(), List.of(), answer, enterprise, eventId, samples);
+            }
+            if (mapping instanceof FlueGasSampleMapper.NoStack noStack) {
+                return new Outcome(packet.cn(), PacketResult.REFUSED, packet.mn(), frame.bytes(),
+                        Optional.of(new Outcome.Rejection(PacketFault.UNKNOWN_STACK, noStack.why())), List.of(),
+                        answer, enterprise, eventId);
             }
             return new Outcome(packet.cn(), PacketResult.KEPT, packet.mn(), frame.bytes(), Optional.empty(),
                     List.of(), answer, enterprise, eventId);

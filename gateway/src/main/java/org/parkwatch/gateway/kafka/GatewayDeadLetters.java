@@ -20,7 +20,7 @@ final class GatewayDeadLetters {
     }
 
     static RejectReason reason(PacketFault fault) {
-        return RejectReason.valueOf("HJ212_" + fault.name());
+        return RejectReason.valueOf(fault.reason());
     }
 
     static DeadLetter of(Outcome outcome, Outcome.Rejection rejection, RecordMetadata raw, String peer, Instant now) {

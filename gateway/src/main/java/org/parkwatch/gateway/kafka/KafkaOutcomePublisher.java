@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.WastewaterSample;
 import org.parkwatch.gateway.GatewayTopics;
 import org.parkwatch.gateway.intake.Outcome;
@@ -28,10 +29,10 @@ import org.parkwatch.gateway.intake.OutcomePublisher;
 
 /**
  * Writes a packet's records with one idempotent producer that waits for every in-sync replica (acks=all): the raw
- * packet (key MN), its samples on the wastewater input (key enterpriseId, Confluent wire format), and for a refused
- * packet its dead letter, written once the raw record's position is known so the letter can point at it. The future
- * completes only when all are acknowledged; only then does the device get its answer, so a device that hears
- * nothing sends again, and the pipeline drops the resend by its eventId.
+ * packet (key MN), its samples on the wastewater or flue-gas input (key enterpriseId, Confluent wire format), and for
+ * a refused packet its dead letter, written once the raw record's position is known so the letter can point at it.
+ * The future completes only when all are acknowledged; only then does the device get its answer, so a device that
+ * hears nothing sends again, and the pipeline drops the resend by its eventId.
  */
 public final class KafkaOutcomePublisher implements OutcomePublisher, AutoCloseable {
 
@@ -83,6 +84,9 @@ public final class KafkaOutcomePublisher implements OutcomePublisher, AutoClosea
         writes.add(rawWritten);
         for (WastewaterSample sample : outcome.samples()) {
             writes.add(send(topics.wastewaterSamples(), sample.getEnterpriseId(), sample));
+        }
+        for (FlueGasSample sample : outcome.flueGasSamples()) {
+            writes.add(send(topics.flueGasSamples(), sample.getEnterpriseId(), sample));
         }
         outcome.rejection().ifPresent(rejection -> writes.add(rawWritten.thenComposeAsync(position ->
                 send(topics.deadLetters(), outcome.enterpriseId().orElse(outcome.rawKey()),

@@ -46,6 +46,11 @@ public final class WastewaterSampleMapper {
         this.zone = zone;
     }
 
+    /** The zone DataTime is read in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** What became of a packet's water data. */
     public sealed interface Mapping permits Accountable, NotAccounted {
     }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a fleet of simulated data loggers against an HJ 212 platform, one thread each (a fleet is a few devices):
- * each uploads the hours of its history, if any, as fast as the platform answers, sends real-time data on
+ * Runs a fleet of simulated data loggers and CEMS against an HJ 212 platform, one thread each (a fleet is a few
+ * devices): each uploads the hours of its history, if any, as fast as the platform answers, sends real-time data on
  * connecting, then follows the wall clock: real-time data every minute and the past hour's data on the hour.
  */
 public final class DeviceFleetRunner implements AutoCloseable {
@@ -52,11 +52,13 @@ public final class DeviceFleetRunner implements AutoCloseable {
             DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
             LoggerSession session = new LoggerSession(device, generator, packets, settings.faults(), logger,
                     runner.tally);
-            Thread thread = new Thread(() -> runner.run(device, session, historyFrom, currentHour),
-                    "parkwatch-hj212-" + device.mn());
-            thread.setDaemon(true);
-            runner.loggers.add(logger);
-            runner.threads.add(thread);
+            runner.add(device.mn(), logger, session, historyFrom, currentHour);
+        }
+        CemsPackets cemsPackets = new CemsPackets(zone);
+        for (SimulatedCems cems : fleet.cems()) {
+            DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
+            runner.add(cems.mn(), logger, new CemsSession(cems, generator, cemsPackets, settings.faults(), logger,
+                    runner.tally), historyFrom, currentHour);
         }
         runner.threads.forEach(Thread::start);
         return runner;
@@ -66,15 +68,22 @@ public final class DeviceFleetRunner implements AutoCloseable {
         return tally;
     }
 
-    private void run(SimulatedDevice device, LoggerSession session, Optional<Instant> historyFrom,
+    private void add(String mn, DataLogger logger, HourlyUploads session, Optional<Instant> historyFrom,
                      Instant currentHour) {
+        Thread thread = new Thread(() -> run(mn, session, historyFrom, currentHour), "parkwatch-hj212-" + mn);
+        thread.setDaemon(true);
+        loggers.add(logger);
+        threads.add(thread);
+    }
+
+    private void run(String mn, HourlyUploads session, Optional<Instant> historyFrom, Instant currentHour) {
         try {
             if (historyFrom.isPresent()) {
                 for (Instant hour = historyFrom.get(); hour.isBefore(currentHour); hour = hour.plus(1, ChronoUnit.HOURS)) {
                     session.uploadHour(hour);
                 }
                 session.uploadHeldBack();
-                LOG.info("HJ 212 logger {} uploaded its history from {}", device.mn(), historyFrom.get());
+                LOG.info("HJ 212 logger {} uploaded its history from {}", mn, historyFrom.get());
             }
             session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
             while (true) {
@@ -86,9 +95,9 @@ public final class DeviceFleetRunner implements AutoCloseable {
                 session.sendRealTime(minute);
             }
         } catch (InterruptedException e) {
-            LOG.debug("HJ 212 logger {} stopped", device.mn());
+            LOG.debug("HJ 212 logger {} stopped", mn);
         } catch (RuntimeException e) {
-            LOG.error("HJ 212 logger {} failed", device.mn(), e);
+            LOG.error("HJ 212 logger {} failed", mn, e);
         }
     }
 

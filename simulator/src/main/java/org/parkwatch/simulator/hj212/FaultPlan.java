@@ -24,10 +24,15 @@ public record FaultPlan(long seed, double probability) {
 
     /** The fault of the hour starting at {@code hour} of {@code device}. */
     public LineFault of(SimulatedDevice device, Instant hour) {
+        return of(device.index(), hour);
+    }
+
+    /** The fault of the hour starting at {@code hour} of the fleet's device at {@code deviceIndex}. */
+    public LineFault of(int deviceIndex, Instant hour) {
         if (probability == 0) {
             return LineFault.NONE;
         }
-        SplittableRandom random = new SplittableRandom(new SplittableRandom(seed * 31 + device.index())
+        SplittableRandom random = new SplittableRandom(new SplittableRandom(seed * 31 + deviceIndex)
                 .split().nextLong() ^ hour.getEpochSecond());
         random = new SplittableRandom(random.nextLong());
         return random.nextDouble() < probability ? FAULTS[random.nextInt(FAULTS.length)] : LineFault.NONE;

@@ -16,7 +16,7 @@ import org.parkwatch.simulator.EventGenerator;
  * One simulated logger's uploads: each hour's data, sent with the hour's fault (if the plan gives it one) and then
  * correctly, and the hours held back for a late resend, sent with {@code RF=1} after the next hour.
  */
-final class LoggerSession {
+final class LoggerSession implements HourlyUploads {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -40,7 +40,8 @@ final class LoggerSession {
     }
 
     /** Uploads the hour starting at {@code hour}, then any hour held back before it. */
-    void uploadHour(Instant hour) throws InterruptedException {
+    @Override
+    public void uploadHour(Instant hour) throws InterruptedException {
         List<Instant> late = List.copyOf(heldBack);
         heldBack.clear();
         LineFault fault = faults.of(device, hour);
@@ -56,7 +57,8 @@ final class LoggerSession {
     }
 
     /** Sends the hours still held back (at the end of a backfill). */
-    void uploadHeldBack() throws InterruptedException {
+    @Override
+    public void uploadHeldBack() throws InterruptedException {
         for (Instant hour : List.copyOf(heldBack)) {
             deliver(hour, LineFault.NONE, true);
         }
@@ -64,7 +66,8 @@ final class LoggerSession {
     }
 
     /** Real-time data at {@code time}, from the sample of its hour; no answer is asked. */
-    void sendRealTime(Instant time) throws InterruptedException {
+    @Override
+    public void sendRealTime(Instant time) throws InterruptedException {
         Instant hour = Instant.ofEpochSecond(time.getEpochSecond() / 3600 * 3600);
         WastewaterSample sample = sample(hour);
         logger.sendUnanswered(Answers.frame(packets.realTime(device, nextQn(), time, sample)));
@@ -117,11 +120,11 @@ final class LoggerSession {
         return bad;
     }
 
-    private static String wrongPassword(String password) {
+    static String wrongPassword(String password) {
         return "000000".equals(password) ? "999999" : "000000";
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;

@@ -1,0 +1,16 @@
+package org.parkwatch.simulator.hj212;
+
+import java.time.Instant;
+
+/** What a simulated device's thread does: the hour's upload, the late hours, real-time data. */
+interface HourlyUploads {
+
+    /** Uploads the hour starting at {@code hour}, then any hour held back before it. */
+    void uploadHour(Instant hour) throws InterruptedException;
+
+    /** Sends the hours still held back (at the end of a backfill). */
+    void uploadHeldBack() throws InterruptedException;
+
+    /** Real-time data at {@code time}; no answer is asked. */
+    void sendRealTime(Instant time) throws InterruptedException;
+}
