@@ -24,7 +24,8 @@ import org.parkwatch.topology.Topics;
 class CoPartitioningTest {
 
     private static final SortedSet<String> ACTIVITY_AND_REPORTS = new TreeSet<>(List.of("park.fuel-consumption",
-            "park.meter-readings", "park.output-reports", "park.wastewater-samples", "park.ledger-corrections"));
+            "park.meter-readings", "park.output-reports", "park.wastewater-samples", "park.ledger-corrections",
+            "park.flue-gas-samples"));
 
     @Test
     void shouldRequireTheActivityInputsOutputReportsAndLedgerCorrectionsToBeCoPartitioned() {
@@ -43,16 +44,17 @@ class CoPartitioningTest {
     void shouldAcceptOneCountForTheWholeGroup() {
         CoPartitioning.requireAgreement(ACTIVITY_AND_REPORTS, Map.of("park.meter-readings", 6,
                 "park.fuel-consumption", 6, "park.wastewater-samples", 6, "park.output-reports", 6,
-                "park.ledger-corrections", 6));
+                "park.ledger-corrections", 6, "park.flue-gas-samples", 6));
     }
 
     @Test
     void shouldNameEveryTopicWithItsCountWhenOneDiffers() {
         assertThatThrownBy(() -> CoPartitioning.requireAgreement(ACTIVITY_AND_REPORTS, Map.of(
                 "park.meter-readings", 6, "park.fuel-consumption", 6, "park.wastewater-samples", 3,
-                "park.output-reports", 6, "park.ledger-corrections", 6)))
+                "park.output-reports", 6, "park.ledger-corrections", 6, "park.flue-gas-samples", 6)))
                 .isInstanceOf(StartupRefusedException.class)
-                .hasMessageContaining("park.fuel-consumption: 6 partitions, park.ledger-corrections: 6 partitions, "
+                .hasMessageContaining("park.flue-gas-samples: 6 partitions, park.fuel-consumption: 6 partitions, "
+                        + "park.ledger-corrections: 6 partitions, "
                         + "park.meter-readings: 6 partitions, park.output-reports: 6 partitions, "
                         + "park.wastewater-samples: 3 partitions")
                 .hasMessageContaining("same number of partitions");
@@ -62,7 +64,7 @@ class CoPartitioningTest {
     void shouldNameAMissingTopic() {
         assertThatThrownBy(() -> CoPartitioning.requireAgreement(ACTIVITY_AND_REPORTS, Map.of(
                 "park.meter-readings", 6, "park.wastewater-samples", 6, "park.output-reports", 6,
-                "park.ledger-corrections", 6)))
+                "park.ledger-corrections", 6, "park.flue-gas-samples", 6)))
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("park.fuel-consumption: does not exist")
                 .hasMessageContaining("./parkwatch setup");
