@@ -7,6 +7,13 @@ package org.parkwatch.gateway;
  * @param devices           the registered devices (compacted, keyed by MN)
  * @param wastewaterSamples the pipeline's wastewater input
  * @param deadLetters       the dead-letter topic
+ * @param dataGaps          the data gaps the gateway judged, keyed by enterpriseId; null: gaps are not watched
  */
-public record GatewayTopics(String rawPackets, String devices, String wastewaterSamples, String deadLetters) {
+public record GatewayTopics(String rawPackets, String devices, String wastewaterSamples, String deadLetters,
+                            String dataGaps) {
+
+    /** Without a gap topic: data gaps are not watched. */
+    public GatewayTopics(String rawPackets, String devices, String wastewaterSamples, String deadLetters) {
+        this(rawPackets, devices, wastewaterSamples, deadLetters, null);
+    }
 }

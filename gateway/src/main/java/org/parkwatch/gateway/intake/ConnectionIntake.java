@@ -38,11 +38,18 @@ public final class ConnectionIntake {
     private final WastewaterSampleMapper water;
     private final FrameScanner scanner = new FrameScanner();
     private final SplitPacketAssembler assembler = new SplitPacketAssembler();
+    private final DeviceActivity activity;
     private String lastMn;
 
     public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water) {
+        this(devices, water, DeviceActivity.NONE);
+    }
+
+    /** @param activity told of each whole packet let in (the data-gap watch) */
+    public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water, DeviceActivity activity) {
         this.devices = devices;
         this.water = water;
+        this.activity = activity;
     }
 
     /** The outcomes of the packets {@code chunk} completes. */
@@ -150,6 +157,7 @@ public final class ConnectionIntake {
     }
 
     private Outcome data(Scanned.Frame frame, Packet packet, Device device, Optional<byte[]> answer) {
+        activity.heard(packet, device);
         Optional<String> enterprise = Optional.of(device.getEnterpriseId());
         Optional<String> eventId = packet.field("DataTime")
                 .map(time -> WastewaterSampleMapper.eventId(packet.mn(), packet.cn(), time));
