@@ -3,6 +3,7 @@ package org.parkwatch.topology;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.DataGap;
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.LedgerCorrection;
@@ -27,7 +28,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                              Serde<EmissionTotals> emissionTotals, Serde<DeadLetter> deadLetter,
                              Serde<ThresholdRule> thresholdRule, Serde<Alert> alert,
                              Serde<OutputReport> outputReport, Serde<IntensitySnapshot> intensitySnapshot,
-                             Serde<LedgerCorrection> ledgerCorrection, Serde<Restatement> restatement) {
+                             Serde<LedgerCorrection> ledgerCorrection, Serde<Restatement> restatement,
+                             Serde<DataGap> dataGap) {
 
     public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
         return new PipelineSerdes(
@@ -38,7 +40,8 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                 serde(registry, ThresholdRule.class, valueSettings), serde(registry, Alert.class, valueSettings),
                 serde(registry, OutputReport.class, valueSettings),
                 serde(registry, IntensitySnapshot.class, valueSettings),
-                serde(registry, LedgerCorrection.class, valueSettings), serde(registry, Restatement.class, valueSettings));
+                serde(registry, LedgerCorrection.class, valueSettings), serde(registry, Restatement.class, valueSettings),
+                serde(registry, DataGap.class, valueSettings));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,
