@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a fleet of simulated data loggers against an HJ 212 platform, one thread each (a fleet is a few devices):
  * each uploads the hours of its history, if any, as fast as the platform answers, sends real-time data on
- * connecting, then follows the wall clock: real-time data every minute and the past hour's data on the hour.
+ * connecting, then follows the wall clock: real-time data every minute and the past hour's data on the hour. Between
+ * uploads it answers the platform's requests for missing hours; now and then (a seeded fault) it falls silent for a
+ * while and sends the hours it held back once heard again.
  */
 public final class DeviceFleetRunner implements AutoCloseable {
 
@@ -52,7 +54,7 @@ public final class DeviceFleetRunner implements AutoCloseable {
             DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
             LoggerSession session = new LoggerSession(device, generator, packets, settings.faults(), logger,
                     runner.tally);
-            Thread thread = new Thread(() -> runner.run(device, session, historyFrom, currentHour),
+            Thread thread = new Thread(() -> runner.run(device, session, settings.faults(), historyFrom, currentHour),
                     "parkwatch-hj212-" + device.mn());
             thread.setDaemon(true);
             runner.loggers.add(logger);
@@ -66,23 +68,39 @@ public final class DeviceFleetRunner implements AutoCloseable {
         return tally;
     }
 
-    private void run(SimulatedDevice device, LoggerSession session, Optional<Instant> historyFrom,
+    private void run(SimulatedDevice device, LoggerSession session, FaultPlan faults, Optional<Instant> historyFrom,
                      Instant currentHour) {
         try {
             if (historyFrom.isPresent()) {
                 for (Instant hour = historyFrom.get(); hour.isBefore(currentHour); hour = hour.plus(1, ChronoUnit.HOURS)) {
                     session.uploadHour(hour);
+                    session.answerPlatformRequests();
                 }
                 session.uploadHeldBack();
                 LOG.info("HJ 212 logger {} uploaded its history from {}", device.mn(), historyFrom.get());
             }
+            session.answerPlatformRequests();
             session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            Instant silentUntil = Instant.MIN;
             while (true) {
                 Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), minute).toMillis()));
-                if (minute.equals(minute.truncatedTo(ChronoUnit.HOURS))) {
+                boolean onTheHour = minute.equals(minute.truncatedTo(ChronoUnit.HOURS));
+                if (onTheHour && !minute.isBefore(silentUntil) && faults.goesSilent(device, minute)) {
+                    silentUntil = minute.plus(FaultPlan.SILENCE);
+                    session.goSilent();
+                    LOG.info("HJ 212 logger {} goes silent until {} (a seeded fault)", device.mn(), silentUntil);
+                }
+                if (minute.isBefore(silentUntil)) {
+                    if (onTheHour) {
+                        session.holdBack(minute.minus(1, ChronoUnit.HOURS));
+                    }
+                    continue;
+                }
+                if (onTheHour) {
                     session.uploadHour(minute.minus(1, ChronoUnit.HOURS));
                 }
+                session.answerPlatformRequests();
                 session.sendRealTime(minute);
             }
         } catch (InterruptedException e) {
