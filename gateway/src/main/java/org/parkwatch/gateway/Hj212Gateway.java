@@ -89,7 +89,7 @@ public final class Hj212Gateway implements AutoCloseable {
                     settings.startupTimeout());
             KafkaDataGaps gapTopic = KafkaDataGaps.create(clientProperties, values, settings.topics().dataGaps());
             started.push(gapTopic);
-            DataGapWatch watch = new DataGapWatch(settings.gaps(), settings.zone(), gapTopic, open,
+            DataGapWatch watch = new DataGapWatch(settings.gaps(), settings.zone(), devices, gapTopic, open,
                     Clock.systemUTC(), meters);
             started.push(watch);
             activity = watch;

@@ -22,6 +22,7 @@ import org.parkwatch.avro.DataGapState;
 import org.parkwatch.avro.Device;
 import org.parkwatch.gateway.hj212.Packet;
 import org.parkwatch.gateway.intake.DeviceActivity;
+import org.parkwatch.gateway.intake.DeviceDirectory;
 import org.parkwatch.gateway.server.DeviceChannels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class DataGapWatch implements DeviceActivity, DeviceChannels, AutoC
     private final Clock clock;
     private final ZoneId zone;
     private final DataGapMetrics metrics;
+    private final DeviceDirectory directory;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parkwatch-gateway-gaps");
@@ -49,9 +51,13 @@ public final class DataGapWatch implements DeviceActivity, DeviceChannels, AutoC
         return thread;
     });
 
-    /** @param restored the gaps open on the gap topic at start-up */
-    public DataGapWatch(DataGapSettings settings, ZoneId zone, DataGapPublisher publisher, List<DataGap> restored,
-                        Clock clock, MeterRegistry meters) {
+    /**
+     * @param directory the registered devices: one deactivated or deleted is no longer watched
+     * @param restored  the gaps open on the gap topic at start-up
+     */
+    public DataGapWatch(DataGapSettings settings, ZoneId zone, DeviceDirectory directory, DataGapPublisher publisher,
+                        List<DataGap> restored, Clock clock, MeterRegistry meters) {
+        this.directory = directory;
         this.tracker = new GapTracker(settings, zone);
         this.publisher = publisher;
         this.clock = clock;
@@ -101,7 +107,7 @@ public final class DataGapWatch implements DeviceActivity, DeviceChannels, AutoC
         try {
             Instant now = clock.instant();
             synchronized (this) {
-                publishAll(tracker.check(now));
+                publishAll(tracker.check(now, mn -> directory.find(mn).map(Device::getActive).orElse(false)));
                 for (GapTracker.Reissue reissue : tracker.dueReissues(now, this::isConnected)) {
                     Channel channel = channels.get(reissue.device().getMn());
                     publishAll(List.of(reissue.gap()));

@@ -103,17 +103,26 @@ public final class GapTracker {
 
     /** Judges silences and overdue hours at {@code now}. */
     public List<DataGap> check(Instant now) {
+        return check(now, mn -> true);
+    }
+
+    /**
+     * Judges silences and overdue hours at {@code now}, of the devices still {@code active} (registered and active):
+     * a device deactivated or deleted is no longer watched, its silence expected.
+     */
+    public List<DataGap> check(Instant now, Predicate<String> active) {
+        devices.keySet().removeIf(active.negate());
         List<DataGap> changes = new ArrayList<>();
         for (Watch watch : devices.values()) {
             Device device = watch.device;
             Duration silence = silenceAfter(device, settings);
-            if (Duration.between(watch.lastHeard, now).compareTo(silence) > 0) {
-                String id = gapId(device.getMn(), DataGapKind.SILENT, watch.lastHeard);
-                if (!open.containsKey(id)) {
-                    changes.add(open(gap(device, id, DataGapKind.SILENT, watch.lastHeard, now, now)));
-                }
+            String silenceId = gapId(device.getMn(), DataGapKind.SILENT, watch.lastHeard);
+            if (Duration.between(watch.lastHeard, now).compareTo(silence) > 0 && !open.containsKey(silenceId)) {
+                changes.add(open(gap(device, silenceId, DataGapKind.SILENT, watch.lastHeard, now, now)));
             }
-            if (device.getSendsHourly() && watch.judgedUntil != null) {
+            // While the device is silent its silence is the gap; its hours are judged once it is heard again
+            // (then those still missing are asked for), not one more alert every hour it stays silent.
+            if (device.getSendsHourly() && watch.judgedUntil != null && !open.containsKey(silenceId)) {
                 Instant earliest = hourOf(now.minus(settings.lookback()));
                 if (watch.judgedUntil.isBefore(earliest)) {
                     watch.judgedUntil = earliest;

@@ -84,6 +84,32 @@ class GapTrackerTest {
     }
 
     @Test
+    void shouldJudgeNoHourWhileTheDeviceIsSilentAndTheHoursStillMissingOnceHeardAgain() {
+        hourly(hourlyOnly, "08:00:00", "09:02:00");
+
+        // Silent from 09:02 (3 h for an hourly device): the 09:00 and 10:00 hours are overdue at 11:30, but the
+        // silence opened at 12:02:01 covers them from then on; only what was overdue before it is a gap.
+        assertThat(tracker.check(at("11:30:00"))).extracting(DataGap::getPeriodStart)
+                .containsExactly(at("09:00:00"), at("10:00:00"));
+        assertThat(tracker.check(at("12:02:01"))).extracting(DataGap::getKind).containsExactly(DataGapKind.SILENT);
+        assertThat(tracker.check(at("14:00:00"))).as("11:00 and 12:00 overdue, but the device is silent").isEmpty();
+
+        // Heard again at 14:05 with real-time data: the silence closes, and the hours still missing are gaps.
+        assertThat(tracker.heard(hourlyOnly, Optional.empty(), at("14:05:00"))).extracting(DataGap::getState)
+                .containsExactly(DataGapState.CLOSED);
+        assertThat(tracker.check(at("14:05:00"))).extracting(DataGap::getPeriodStart)
+                .containsExactly(at("11:00:00"), at("12:00:00"));
+    }
+
+    @Test
+    void shouldStopWatchingADeviceNoLongerActive() {
+        tracker.heard(realTimeEveryMinute, Optional.empty(), at("10:00:00"));
+
+        assertThat(tracker.check(at("11:00:00"), mn -> false)).isEmpty();
+        assertThat(tracker.check(at("12:00:00"))).isEmpty();
+    }
+
+    @Test
     void shouldOpenAMissingHourWhenALaterHourCameWithoutIt() {
         assertThat(hourly(hourlyOnly, "08:00:00", "09:02:00")).isEmpty();
 
