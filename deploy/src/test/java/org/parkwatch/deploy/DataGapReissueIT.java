@@ -50,6 +50,7 @@ import org.parkwatch.topology.Topics;
 class DataGapReissueIT {
 
     private static final String MN = "010000A8900016F000169DC0";
+    private static final String SECOND_MN = "010000A8900016F000169DC1";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -80,6 +81,10 @@ class DataGapReissueIT {
                 "--enterprise", "E1", "--outlet", "E1-W1", "--set", "parkwatch.bootstrap.servers="
                         + kafka.bootstrapServers(), "--set", "parkwatch.schema.registry.url=" + kafka.registryUrl()))
                 .isZero();
+        assertThat(ParkWatchCli.commandLine().execute("device", "--mn", SECOND_MN, "--password", "123456",
+                "--enterprise", "E2", "--outlet", "E2-W1", "--set", "parkwatch.bootstrap.servers="
+                        + kafka.bootstrapServers(), "--set", "parkwatch.schema.registry.url=" + kafka.registryUrl()))
+                .isZero();
     }
 
     @AfterAll
@@ -88,7 +93,11 @@ class DataGapReissueIT {
     }
 
     private static String hourly(String qn, Instant hour) {
-        return "QN=" + qn + ";ST=32;CN=2061;PW=123456;MN=" + MN + ";Flag=5;CP=&&DataTime="
+        return hourly(MN, qn, hour);
+    }
+
+    private static String hourly(String mn, String qn, Instant hour) {
+        return "QN=" + qn + ";ST=32;CN=2061;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime="
                 + DATA_TIME.format(hour.atZone(BEIJING)) + ";w00000-Cou=63.0,w00000-Avg=17.5,w00000-Flag=N;"
                 + "w01018-Cou=2.52,w01018-Avg=40.1,w01018-Flag=N;w21003-Avg=1.5,w21003-Flag=N&&";
     }
@@ -143,10 +152,9 @@ class DataGapReissueIT {
                     + ";Flag=4;CP=&&ExeRtn=1&&"));
 
             String gapId = MN + "|MISSING_HOURLY|" + skipped;
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    kafka.readCommitted(topics.dataGaps(), DataGap.class))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gapsOf(gapId))
                     .extracting(DataGap::getState).contains(DataGapState.CLOSED));
-            List<DataGap> gaps = kafka.readCommitted(topics.dataGaps(), DataGap.class);
+            List<DataGap> gaps = gapsOf(gapId);
             assertThat(gaps).allSatisfy(gap -> {
                 assertThat(gap.getGapId()).isEqualTo(gapId);
                 assertThat(gap.getKind()).isEqualTo(DataGapKind.MISSING_HOURLY);
@@ -176,8 +184,52 @@ class DataGapReissueIT {
         // The device's answers are no dead letters; the three hours are accounted.
         assertThat(kafka.readCommitted(topics.deadLetters(), DeadLetter.class)).isEmpty();
         assertThat(kafka.readCommitted(topics.wastewaterSamples(), WastewaterSample.class))
+                .filteredOn(sample -> sample.getEnterpriseId().equals("E1"))
                 .extracting(WastewaterSample::getIntervalStart).containsExactly(current.minus(3, ChronoUnit.HOURS),
                         current.minus(1, ChronoUnit.HOURS), skipped);
+    }
+
+    @Test
+    void shouldRestoreAGapStillOpenAfterARestartAndCloseItWhenItsHourComes() throws Exception {
+        Instant current = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant skipped = current.minus(2, ChronoUnit.HOURS);
+        String gapId = SECOND_MN + "|MISSING_HOURLY|" + skipped;
+        try (Hj212Gateway gateway = GatewayRunner.start(config, new SimpleMeterRegistry());
+             Socket device = new Socket("127.0.0.1", gateway.port())) {
+            device.setSoTimeout(30_000);
+            device.getOutputStream().write(Answers.frame(hourly(SECOND_MN, "20260101000000011",
+                    current.minus(3, ChronoUnit.HOURS))));
+            device.getOutputStream().write(Answers.frame(hourly(SECOND_MN, "20260101000000012",
+                    current.minus(1, ChronoUnit.HOURS))));
+            // This device does not answer the request; the gap is open when the gateway stops.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gapsOf(gapId))
+                    .extracting(DataGap::getReissueRequests).contains(1));
+        }
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Hj212Gateway gateway = GatewayRunner.start(config, meters);
+             Socket device = new Socket("127.0.0.1", gateway.port())) {
+            assertThat(meters.get("parkwatch.gateway.gaps.open").gauge().value()).as("read back").isEqualTo(1);
+            device.setSoTimeout(30_000);
+            FrameScanner frames = new FrameScanner();
+            device.getOutputStream().write(Answers.frame(hourly(SECOND_MN, "20260101000000013", skipped)));
+            Packet answer = next(device.getInputStream(), frames);
+            while (!answer.cn().equals("9014")) { // a request for the hour again may come first
+                answer = next(device.getInputStream(), frames);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gapsOf(gapId))
+                    .extracting(DataGap::getState).last().isEqualTo(DataGapState.CLOSED));
+            assertThat(meters.get("parkwatch.gateway.gaps.open").gauge().value()).isZero();
+        }
+        List<DataGap> gaps = gapsOf(gapId);
+        assertThat(gaps.get(0).getState()).isEqualTo(DataGapState.OPEN);
+        assertThat(gaps.get(gaps.size() - 1).getClosedBy()).isEqualTo(DataGapClosure.REISSUED);
+        assertThat(gaps).filteredOn(gap -> gap.getState() == DataGapState.CLOSED).hasSize(1);
+    }
+
+    private static List<DataGap> gapsOf(String gapId) {
+        return kafka.readCommitted(topics.dataGaps(), DataGap.class).stream()
+                .filter(gap -> gap.getGapId().equals(gapId)).toList();
     }
 
     private String lastFrame;

@@ -17,7 +17,8 @@ final class DataGapMetrics {
 
     DataGapMetrics(MeterRegistry meters, IntSupplier openGaps) {
         this.meters = meters;
-        Gauge.builder("parkwatch.gateway.gaps.open", openGaps, IntSupplier::getAsInt)
+        // A strong reference: Micrometer holds a gauge's object weakly, and nothing else holds this supplier.
+        Gauge.builder("parkwatch.gateway.gaps.open", openGaps, IntSupplier::getAsInt).strongReference(true)
                 .description("Data gaps open now (silent devices, hours of hourly data missing)").register(meters);
         this.requested = Counter.builder("parkwatch.gateway.reissues.requested")
                 .description("Requests that a device send a missing hour again (HJ 212-2017 Appendix C)")
