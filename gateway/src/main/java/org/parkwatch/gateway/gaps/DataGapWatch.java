@@ -45,6 +45,12 @@ public final class DataGapWatch implements DeviceActivity, DeviceChannels, AutoC
     private final DataGapMetrics metrics;
     private final DeviceDirectory directory;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    /**
+     * Gap records Kafka did not take (after the producer's own retries), written again at the next check: a CLOSED
+     * record lost would leave its alert open for good. Resent late they may come after a later record of their gap;
+     * the pipeline takes gap records in any order.
+     */
+    private final java.util.Queue<DataGap> unwritten = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parkwatch-gateway-gaps");
         thread.setDaemon(true);
@@ -107,6 +113,9 @@ public final class DataGapWatch implements DeviceActivity, DeviceChannels, AutoC
         try {
             Instant now = clock.instant();
             synchronized (this) {
+                for (int left = unwritten.size(); left > 0; left--) {
+                    publish(unwritten.poll());
+                }
                 publishAll(tracker.check(now, mn -> directory.find(mn).map(Device::getActive).orElse(false)));
                 for (GapTracker.Reissue reissue : tracker.dueReissues(now, this::isConnected)) {
                     Channel channel = channels.get(reissue.device().getMn());
@@ -143,8 +152,16 @@ public final class DataGapWatch implements DeviceActivity, DeviceChannels, AutoC
                 LOG.info("Data gap opened: {} {} {} to {}", gap.getMn(), gap.getKind(), gap.getPeriodStart(),
                         gap.getPeriodEnd());
             }
-            publisher.publish(gap);
+            publish(gap);
         }
+    }
+
+    private void publish(DataGap gap) {
+        publisher.publish(gap).whenComplete((written, failure) -> {
+            if (failure != null) {
+                unwritten.add(gap);
+            }
+        });
     }
 
     private Optional<Instant> hourOf(String dataTime) {
