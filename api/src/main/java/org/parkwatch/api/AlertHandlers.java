@@ -66,7 +66,8 @@ final class AlertHandlers {
             inRange = a -> !bounded || range.contains(instant(a.get("openedAt")));
         } else {
             TimeRange range = historyRange(ctx);
-            found = peers.gatherList(List.of(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY),
+            found = peers.gatherList(List.of(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY,
+                    StoreNames.DATA_GAP_ALERT_HISTORY),
                     "/internal/alert-history?from=" + range.from() + "&to=" + range.to(), () -> localHistory(range));
             inRange = a -> true;
         }
@@ -90,7 +91,8 @@ final class AlertHandlers {
     }
 
     private List<Map<String, Object>> open() {
-        return peers.gatherList(List.of(StoreNames.OPEN_ALERTS, StoreNames.PARK_OPEN_ALERTS), "/internal/open-alerts",
+        return peers.gatherList(List.of(StoreNames.OPEN_ALERTS, StoreNames.PARK_OPEN_ALERTS,
+                StoreNames.DATA_GAP_OPEN_ALERTS), "/internal/open-alerts",
                 this::localOpen);
     }
 

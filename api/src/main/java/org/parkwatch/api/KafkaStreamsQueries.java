@@ -188,7 +188,8 @@ public final class KafkaStreamsQueries {
     /** Open alerts held by this instance, of enterprises and of parks. */
     List<Alert> localOpenAlerts() {
         List<Alert> alerts = new ArrayList<>();
-        for (ReadOnlyKeyValueStore<String, Alert> open : alertStores(StoreNames.OPEN_ALERTS, StoreNames.PARK_OPEN_ALERTS)) {
+        for (ReadOnlyKeyValueStore<String, Alert> open : alertStores(StoreNames.OPEN_ALERTS,
+                StoreNames.PARK_OPEN_ALERTS, StoreNames.DATA_GAP_OPEN_ALERTS)) {
             try (KeyValueIterator<String, Alert> it = open.all()) {
                 it.forEachRemaining(kv -> {
                     if (kv.value != null) {
@@ -204,7 +205,8 @@ public final class KafkaStreamsQueries {
     List<Alert> localAlertHistory(TimeRange range) {
         List<Alert> alerts = new ArrayList<>();
         for (ReadOnlyKeyValueStore<String, Alert> history
-                : alertStores(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY)) {
+                : alertStores(StoreNames.ALERT_HISTORY, StoreNames.PARK_ALERT_HISTORY,
+                        StoreNames.DATA_GAP_ALERT_HISTORY)) {
             // Keys are "<time>|<alertId>|<step>": the bare upper time sorts before every key at that time, so [from, to).
             try (KeyValueIterator<String, Alert> it =
                          history.range(FIXED_UTC.format(range.from()), FIXED_UTC.format(range.to()))) {

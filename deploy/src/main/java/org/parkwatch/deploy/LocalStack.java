@@ -152,7 +152,8 @@ public final class LocalStack implements AutoCloseable {
         started.push(gateway);
         gatewayPort = gateway.port();
         endpoints.put("HJ 212 gateway", config.gateway().host() + ":" + gateway.port() + " (devices on "
-                + topics.devices() + ", packets kept on " + topics.hj212Packets() + ")");
+                + topics.devices() + ", packets kept on " + topics.hj212Packets() + ", data gaps on "
+                + topics.dataGaps() + ")");
 
         if (o.simulator()) {
             startSimulator(park, devices, topics, broker.bootstrapServers(), registry.url(), o.seed(), newData,

@@ -99,7 +99,7 @@ class ReadmeProductionCommandsIT {
                 Thread.sleep(500);
             }
 
-            assertThat(text(log)).contains("Topics: 20 created, 0 already present",
+            assertThat(text(log)).contains("Topics: 21 created, 0 already present",
                     "Emission factors: 51 versions written, 0 already present");
             assertThat(text(work.resolve("mvnw.calls"))).isEqualTo("mvnw -B -DskipTests install\n");
             // The token given with --set is the one the API requires.

@@ -109,7 +109,7 @@ class StartupChecksIT {
         Outcome setup = cli("setup", "--config", config.toString(), "--no-factors");
 
         assertThat(setup.status()).as(setup.err()).isZero();
-        assertThat(setup.out()).contains("Topics: 20 created, 0 already present");
+        assertThat(setup.out()).contains("Topics: 21 created, 0 already present");
     }
 
     @Test

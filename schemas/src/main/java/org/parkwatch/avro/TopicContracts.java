@@ -17,6 +17,6 @@ public final class TopicContracts {
                 ThresholdRule.getClassSchema(), EmissionEntry.getClassSchema(), EmissionTotals.getClassSchema(),
                 IntensitySnapshot.getClassSchema(), Alert.getClassSchema(), DeadLetter.getClassSchema(),
                 Device.getClassSchema(), LedgerCorrection.getClassSchema(), Restatement.getClassSchema(),
-                FlueGasSample.getClassSchema());
+                FlueGasSample.getClassSchema(), DataGap.getClassSchema());
     }
 }

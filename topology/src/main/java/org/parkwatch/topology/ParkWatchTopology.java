@@ -284,6 +284,18 @@ public final class ParkWatchTopology {
                         parkAlertStores.all())
                 .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("park-alerts-sink"));
 
+        // DATA_GAP alerts from the gateway's gap records, in their own sub-topology and stores.
+        for (String store : List.of(StoreNames.DATA_GAP_ALERTS, StoreNames.DATA_GAP_OPEN_ALERTS,
+                StoreNames.DATA_GAP_ALERT_HISTORY)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys,
+                    storedAlerts).withCachingEnabled());
+        }
+        builder.stream(topics.dataGaps(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("data-gaps"))
+                .process(() -> new DataGapAlertProcessor(serdes.dataGap().deserializer(), metrics),
+                        Named.as("data-gap-alerting"), StoreNames.DATA_GAP_ALERTS, StoreNames.DATA_GAP_OPEN_ALERTS,
+                        StoreNames.DATA_GAP_ALERT_HISTORY)
+                .to(topics.alerts(), Produced.with(keys, serdes.alert()).withName("data-gap-alerts-sink"));
+
         Properties naming = new Properties();
         // Refuse to build if any internal topic or store would get a generated name that a refactor could change.
         naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

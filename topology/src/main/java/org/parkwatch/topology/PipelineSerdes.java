@@ -3,6 +3,7 @@ package org.parkwatch.topology;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.parkwatch.avro.Alert;
+import org.parkwatch.avro.DataGap;
 import org.parkwatch.avro.DeadLetter;
 import org.parkwatch.avro.IntensitySnapshot;
 import org.parkwatch.avro.LedgerCorrection;
@@ -29,7 +30,7 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                              Serde<ThresholdRule> thresholdRule, Serde<Alert> alert,
                              Serde<OutputReport> outputReport, Serde<IntensitySnapshot> intensitySnapshot,
                              Serde<LedgerCorrection> ledgerCorrection, Serde<Restatement> restatement,
-                             Serde<FlueGasSample> flueGasSample) {
+                             Serde<FlueGasSample> flueGasSample, Serde<DataGap> dataGap) {
 
     public static PipelineSerdes using(SchemaRegistryClient registry, SerdeSettings valueSettings) {
         return new PipelineSerdes(
@@ -41,7 +42,7 @@ public record PipelineSerdes(Serde<MeterReading> meterReading, Serde<FuelConsump
                 serde(registry, OutputReport.class, valueSettings),
                 serde(registry, IntensitySnapshot.class, valueSettings),
                 serde(registry, LedgerCorrection.class, valueSettings), serde(registry, Restatement.class, valueSettings),
-                serde(registry, FlueGasSample.class, valueSettings));
+                serde(registry, FlueGasSample.class, valueSettings), serde(registry, DataGap.class, valueSettings));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(SchemaRegistryClient registry, Class<T> type,

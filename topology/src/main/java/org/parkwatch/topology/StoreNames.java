@@ -59,6 +59,14 @@ public final class StoreNames {
      */
     public static final String STACK_HOURS = "stack-hours";
 
+    /**
+     * DATA_GAP alerts, decided in their own sub-topology from the gateway's gap records: the last transition of each
+     * gap by gapId (open, or resolved for a while after), the open ones by alertId, every transition by time.
+     */
+    public static final String DATA_GAP_ALERTS = "data-gap-alerts";
+    public static final String DATA_GAP_OPEN_ALERTS = "data-gap-open-alerts";
+    public static final String DATA_GAP_ALERT_HISTORY = "data-gap-alert-history";
+
     private StoreNames() {
     }
 }

@@ -12,7 +12,7 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                      String emissionsLedger, String enterpriseTotals, String parkTotals,
                      String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters,
                      String devices, String hj212Packets, String ledgerCorrections, String restatements,
-                     String flueGasSamples) {
+                     String flueGasSamples, String dataGaps) {
 
     public static Topics withPrefix(String prefix) {
         return new Topics(prefix + ".meter-readings", prefix + ".fuel-consumption", prefix + ".wastewater-samples",
@@ -20,7 +20,8 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                 prefix + ".threshold-rules", prefix + ".emissions-ledger", prefix + ".enterprise-totals",
                 prefix + ".park-totals", prefix + ".enterprise-intensity", prefix + ".park-intensity",
                 prefix + ".alerts", prefix + ".dead-letters", prefix + ".devices", prefix + ".hj212-packets",
-                prefix + ".ledger-corrections", prefix + ".restatements", prefix + ".flue-gas-samples");
+                prefix + ".ledger-corrections", prefix + ".restatements", prefix + ".flue-gas-samples",
+                prefix + ".data-gaps");
     }
 
     public static Topics defaults() {
@@ -50,7 +51,10 @@ public record Topics(String meterReadings, String fuelConsumption, String wastew
                 // Restatement: the corrections the restate command writes, an input keyed and partitioned by
                 // enterprise like the activity inputs (the pipeline accounts them in the same tasks); and the record
                 // of each restatement, kept forever like the ledger it explains.
-                Map.entry(ledgerCorrections, TopicRole.INPUT), Map.entry(restatements, TopicRole.LEDGER));
+                Map.entry(ledgerCorrections, TopicRole.INPUT), Map.entry(restatements, TopicRole.LEDGER),
+                // The gateway's judgement of periods a device sent nothing for, keyed by enterprise and partitioned
+                // like the inputs; kept for a retention period, like an input.
+                Map.entry(dataGaps, TopicRole.INPUT));
     }
 
     /** How a topic is kept. */

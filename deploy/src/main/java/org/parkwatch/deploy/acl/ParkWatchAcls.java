@@ -49,7 +49,7 @@ public final class ParkWatchAcls {
             Acls acls = new Acls(p);
             acls.topics(List.of(t.meterReadings(), t.fuelConsumption(), t.wastewaterSamples(), t.flueGasSamples(),
                     t.outputReports(), t.enterprises(), t.emissionFactors(), t.thresholdRules(),
-                    t.ledgerCorrections()), AclOperation.READ);
+                    t.ledgerCorrections(), t.dataGaps()), AclOperation.READ);
             acls.topics(List.of(t.emissionsLedger(), t.enterpriseTotals(), t.parkTotals(), t.enterpriseIntensity(),
                     t.parkIntensity(), t.alerts(), t.deadLetters()), AclOperation.WRITE);
             // Its API serves period reports, read off the ledger, alerts, closed totals and restatement records.
@@ -82,8 +82,10 @@ public final class ParkWatchAcls {
         }
         for (String p : principals.gateway()) {
             Acls acls = new Acls(p);
-            acls.topics(List.of(t.devices()), AclOperation.READ);
-            acls.topics(List.of(t.wastewaterSamples(), t.flueGasSamples(), t.hj212Packets(), t.deadLetters()),
+            // It reads the gaps back at start-up for those still open.
+            acls.topics(List.of(t.devices(), t.dataGaps()), AclOperation.READ);
+            acls.topics(List.of(t.wastewaterSamples(), t.flueGasSamples(), t.hj212Packets(), t.deadLetters(),
+                    t.dataGaps()),
                     AclOperation.WRITE);
             grants.add(new Grant(Role.GATEWAY, p, acls.bindings));
         }

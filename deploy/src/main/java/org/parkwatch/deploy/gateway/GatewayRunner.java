@@ -2,6 +2,7 @@ package org.parkwatch.deploy.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.parkwatch.avro.DataGap;
 import org.parkwatch.avro.Device;
 import org.parkwatch.deploy.config.GatewayConfig;
 import org.parkwatch.deploy.config.ParkWatchConfig;
@@ -22,7 +23,9 @@ public final class GatewayRunner {
     public static Hj212Gateway start(ParkWatchConfig config, MeterRegistry meters) {
         return Hj212Gateway.start(settings(config), config.kafka().clientProperties(), serializer(config),
                 new SpecificAvroDeserializer<>(new RestSchemaRegistryClient(config.registry().clientSettings()),
-                        Device.class), meters);
+                        Device.class),
+                new SpecificAvroDeserializer<>(new RestSchemaRegistryClient(config.registry().clientSettings()),
+                        DataGap.class), meters);
     }
 
     static GatewaySettings settings(ParkWatchConfig config) {
@@ -30,7 +33,8 @@ public final class GatewayRunner {
         GatewayConfig gateway = config.gateway();
         return new GatewaySettings(gateway.host(), gateway.port(), gateway.idleTimeout(), config.accounting().zone(),
                 gateway.devicesLoadTimeout(), new GatewayTopics(topics.hj212Packets(), topics.devices(),
-                topics.wastewaterSamples(), topics.flueGasSamples(), topics.deadLetters()));
+                topics.wastewaterSamples(), topics.flueGasSamples(), topics.deadLetters(), topics.dataGaps()),
+                gateway.gaps());
     }
 
     private static SpecificAvroSerializer<SpecificRecord> serializer(ParkWatchConfig config) {

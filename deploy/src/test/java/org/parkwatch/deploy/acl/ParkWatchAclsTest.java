@@ -65,7 +65,9 @@ class ParkWatchAclsTest {
                 "TOPIC LITERAL east.enterprise-intensity READ ALLOW *");
         assertThat(acls).contains("TOPIC LITERAL east.enterprise-totals READ ALLOW *",
                 "TOPIC LITERAL east.restatements READ ALLOW *");
-        assertThat(acls).hasSize(9 + 7 + 5 + 5 + 1 + 1);
+        // and the gateway's data gaps, for DATA_GAP alerts
+        assertThat(acls).contains("TOPIC LITERAL east.data-gaps READ ALLOW *");
+        assertThat(acls).hasSize(9 + 1 + 7 + 5 + 5 + 1 + 1);
     }
 
     @Test

@@ -57,7 +57,7 @@ class TopicAdminIT {
         }
 
         assertThat(summary.created()).containsExactlyElementsOf(topics.roles().keySet().stream().sorted().toList());
-        assertThat(summary.created()).hasSize(19);
+        assertThat(summary.created()).hasSize(20);
         assertThat(summary.existing()).isEmpty();
         TopicDescription ledger = admin.describeTopics(List.of(topics.emissionsLedger())).allTopicNames().get()
                 .get(topics.emissionsLedger());
@@ -105,7 +105,7 @@ class TopicAdminIT {
         }
 
         assertThat(summary.existing()).containsExactly(topics.alerts());
-        assertThat(summary.created()).hasSize(18).doesNotContain(topics.alerts());
+        assertThat(summary.created()).hasSize(19).doesNotContain(topics.alerts());
         assertThat(admin.listTopics().names().get()).containsAll(Set.copyOf(topics.roles().keySet()));
     }
 

@@ -42,12 +42,20 @@ public final class ConnectionIntake {
     private final FlueGasSampleMapper flueGas;
     private final FrameScanner scanner = new FrameScanner();
     private final SplitPacketAssembler assembler = new SplitPacketAssembler();
+    private final DeviceActivity activity;
     private String lastMn;
 
     public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water, FlueGasSampleMapper flueGas) {
+        this(devices, water, flueGas, DeviceActivity.NONE);
+    }
+
+    /** @param activity told of each whole packet let in (the data-gap watch) */
+    public ConnectionIntake(DeviceDirectory devices, WastewaterSampleMapper water, FlueGasSampleMapper flueGas,
+                            DeviceActivity activity) {
         this.devices = devices;
         this.water = water;
         this.flueGas = flueGas;
+        this.activity = activity;
     }
 
     /** An intake that reads flue-gas DataTime in the same zone as water's. */
@@ -160,6 +168,7 @@ public final class ConnectionIntake {
     }
 
     private Outcome data(Scanned.Frame frame, Packet packet, Device device, Optional<byte[]> answer) {
+        activity.heard(packet, device);
         Optional<String> enterprise = Optional.of(device.getEnterpriseId());
         Optional<String> eventId = packet.field("DataTime")
                 .map(time -> WastewaterSampleMapper.eventId(packet.mn(), packet.cn(), time));

@@ -29,12 +29,15 @@ final class DeviceConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionIntake intake;
     private final OutcomePublisher publisher;
     private final GatewayMetrics metrics;
+    private final DeviceChannels channels;
     private String peer = "unknown";
 
-    DeviceConnectionHandler(ConnectionIntake intake, OutcomePublisher publisher, GatewayMetrics metrics) {
+    DeviceConnectionHandler(ConnectionIntake intake, OutcomePublisher publisher, GatewayMetrics metrics,
+                            DeviceChannels channels) {
         this.intake = intake;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.channels = channels;
     }
 
     @Override
@@ -57,6 +60,7 @@ final class DeviceConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         handle(ctx, intake.finish());
+        channels.disconnected(ctx.channel());
         metrics.connectionClosed();
         ctx.fireChannelInactive();
     }
@@ -83,6 +87,7 @@ final class DeviceConnectionHandler extends ChannelInboundHandlerAdapter {
             metrics.packet(outcome.cn(), outcome.result());
             if (outcome.result() != PacketResult.REFUSED && outcome.rawKey() != null) {
                 metrics.deviceSeen(outcome.rawKey());
+                channels.connected(outcome.rawKey(), ctx.channel());
             }
             outcome.rejection().ifPresent(rejection -> metrics.rejected(rejection.fault()));
             publisher.publish(outcome, peer).whenComplete((written, failure) -> {

@@ -39,6 +39,13 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(String host, int port, Duration idleTimeout, Supplier<ConnectionIntake> intakes,
                                       OutcomePublisher publisher, GatewayMetrics metrics) throws InterruptedException {
+        return start(host, port, idleTimeout, intakes, publisher, metrics, DeviceChannels.NONE);
+    }
+
+    /** @param channels told which connection each device is on */
+    public static GatewayServer start(String host, int port, Duration idleTimeout, Supplier<ConnectionIntake> intakes,
+                                      OutcomePublisher publisher, GatewayMetrics metrics, DeviceChannels channels)
+            throws InterruptedException {
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
@@ -52,7 +59,8 @@ public final class GatewayServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
                                     .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
-                                    .addLast(new DeviceConnectionHandler(intakes.get(), publisher, metrics));
+                                    .addLast(new DeviceConnectionHandler(intakes.get(), publisher, metrics,
+                                            channels));
                         }
                     })
                     .bind(host, port).sync().channel();

@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.parkwatch.gateway.hj212.FrameScanner;
 import org.parkwatch.gateway.hj212.Packet;
@@ -42,6 +45,8 @@ public final class DataLogger implements Closeable {
     private volatile Socket socket;
     private FrameScanner scanner;
     private volatile boolean closed;
+    /** What the platform asked for unprompted (reissue requests), heard while waiting for answers or polled. */
+    private final List<Packet> requests = new ArrayList<>();
 
     public DataLogger(InetSocketAddress platform, Duration timeout, int retries) {
         this.platform = platform;
@@ -106,11 +111,15 @@ public final class DataLogger implements Closeable {
             if (read < 0) {
                 throw new IOException("platform closed the connection");
             }
+            Optional<Answer> answer = Optional.empty();
             for (Scanned scanned : scanner.feed(java.util.Arrays.copyOf(chunk, read))) {
-                Optional<Answer> answer = answerTo(scanned, qn);
-                if (answer.isPresent()) {
-                    return answer;
+                platformRequest(scanned).ifPresent(requests::add);
+                if (answer.isEmpty()) {
+                    answer = answerTo(scanned, qn);
                 }
+            }
+            if (answer.isPresent()) {
+                return answer;
             }
         }
     }
@@ -135,6 +144,58 @@ public final class DataLogger implements Closeable {
                     .map(code -> (Answer) new Refused(Integer.parseInt(code)));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The platform's requests heard since the last call, after reading whatever has come on the connection without
+     * waiting: a logger between uploads still hears the platform.
+     */
+    public List<Packet> platformRequests() {
+        if (socket != null) {
+            try {
+                InputStream in = socket.getInputStream();
+                byte[] chunk = new byte[2048];
+                while (in.available() > 0) {
+                    int read = in.read(chunk, 0, Math.min(chunk.length, in.available()));
+                    if (read <= 0) {
+                        break;
+                    }
+                    for (Scanned scanned : scanner.feed(java.util.Arrays.copyOf(chunk, read))) {
+                        platformRequest(scanned).ifPresent(requests::add);
+                    }
+                }
+            } catch (IOException e) {
+                disconnect(); // reconnects on the next send
+            }
+        }
+        List<Packet> heard = List.copyOf(requests);
+        requests.clear();
+        return heard;
+    }
+
+    /**
+     * A request of the platform for history (HJ 212-2017 Appendix C: CN 2031, 2051 or 2061 with BeginTime and
+     * EndTime, an answer asked), if {@code scanned} is one.
+     */
+    static Optional<Packet> platformRequest(Scanned scanned) {
+        if (!(scanned instanceof Scanned.Frame frame) || !frame.crcMatches()) {
+            return Optional.empty();
+        }
+        try {
+            Packet packet = PacketParser.parse(new String(frame.dataSegment(), StandardCharsets.UTF_8));
+            return HISTORY_REQUESTS.contains(packet.cn()) && packet.field("BeginTime").isPresent()
+                    && packet.field("EndTime").isPresent() && packet.qn().isPresent()
+                    ? Optional.of(packet) : Optional.empty();
+        } catch (UnreadablePacketException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Set<String> HISTORY_REQUESTS = Set.of("2031", "2051", "2061");
+
+    /** Drops the connection, as a logger losing its link does; the next send connects again. */
+    public void dropConnection() {
+        disconnect();
     }
 
     private Socket connection() throws IOException {

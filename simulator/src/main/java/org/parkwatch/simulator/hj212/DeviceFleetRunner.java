@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.parkwatch.simulator.EventGenerator;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a fleet of simulated data loggers and CEMS against an HJ 212 platform, one thread each (a fleet is a few
  * devices): each uploads the hours of its history, if any, as fast as the platform answers, sends real-time data on
- * connecting, then follows the wall clock: real-time data every minute and the past hour's data on the hour.
+ * connecting, then follows the wall clock: real-time data every minute and the past hour's data on the hour. Between
+ * uploads a data logger answers the platform's requests for missing hours; now and then (a seeded fault) it falls
+ * silent for a while and sends the hours it held back once heard again.
  */
 public final class DeviceFleetRunner implements AutoCloseable {
 
@@ -52,13 +55,15 @@ public final class DeviceFleetRunner implements AutoCloseable {
             DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
             LoggerSession session = new LoggerSession(device, generator, packets, settings.faults(), logger,
                     runner.tally);
-            runner.add(device.mn(), logger, session, historyFrom, currentHour);
+            runner.add(device.mn(), logger, session, hour -> settings.faults().goesSilent(device, hour), historyFrom,
+                    currentHour);
         }
         CemsPackets cemsPackets = new CemsPackets(zone);
         for (SimulatedCems cems : fleet.cems()) {
             DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
+            // a CEMS neither takes reissue requests nor falls silent here: its hours have their own faults
             runner.add(cems.mn(), logger, new CemsSession(cems, generator, cemsPackets, settings.faults(), logger,
-                    runner.tally), historyFrom, currentHour);
+                    runner.tally), hour -> false, historyFrom, currentHour);
         }
         runner.threads.forEach(Thread::start);
         return runner;
@@ -68,30 +73,49 @@ public final class DeviceFleetRunner implements AutoCloseable {
         return tally;
     }
 
-    private void add(String mn, DataLogger logger, HourlyUploads session, Optional<Instant> historyFrom,
-                     Instant currentHour) {
-        Thread thread = new Thread(() -> run(mn, session, historyFrom, currentHour), "parkwatch-hj212-" + mn);
+    private void add(String mn, DataLogger logger, HourlyUploads session, Predicate<Instant> goesSilent,
+                     Optional<Instant> historyFrom, Instant currentHour) {
+        Thread thread = new Thread(() -> run(mn, session, goesSilent, historyFrom, currentHour),
+                "parkwatch-hj212-" + mn);
         thread.setDaemon(true);
         loggers.add(logger);
         threads.add(thread);
     }
 
-    private void run(String mn, HourlyUploads session, Optional<Instant> historyFrom, Instant currentHour) {
+    /** @param goesSilent whether the device falls silent on the hour given (a seeded fault) */
+    private void run(String mn, HourlyUploads session, Predicate<Instant> goesSilent, Optional<Instant> historyFrom,
+                     Instant currentHour) {
         try {
             if (historyFrom.isPresent()) {
                 for (Instant hour = historyFrom.get(); hour.isBefore(currentHour); hour = hour.plus(1, ChronoUnit.HOURS)) {
                     session.uploadHour(hour);
+                    session.answerPlatformRequests();
                 }
                 session.uploadHeldBack();
                 LOG.info("HJ 212 logger {} uploaded its history from {}", mn, historyFrom.get());
             }
+            session.answerPlatformRequests();
             session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            Instant silentUntil = Instant.MIN;
             while (true) {
                 Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), minute).toMillis()));
-                if (minute.equals(minute.truncatedTo(ChronoUnit.HOURS))) {
+                boolean onTheHour = minute.equals(minute.truncatedTo(ChronoUnit.HOURS));
+                if (onTheHour && !minute.isBefore(silentUntil) && goesSilent.test(minute)) {
+                    silentUntil = minute.plus(FaultPlan.SILENCE);
+                    session.goSilent();
+                    LOG.info("HJ 212 logger {} goes silent until {} (a seeded fault)", mn, silentUntil);
+                }
+                if (minute.isBefore(silentUntil)) {
+                    if (onTheHour) {
+                        session.holdBack(minute.minus(1, ChronoUnit.HOURS));
+                    }
+                    continue;
+                }
+                if (onTheHour) {
                     session.uploadHour(minute.minus(1, ChronoUnit.HOURS));
                 }
+                session.answerPlatformRequests();
                 session.sendRealTime(minute);
             }
         } catch (InterruptedException e) {

@@ -22,6 +22,23 @@ public record FaultPlan(long seed, double probability) {
         return new FaultPlan(0, 0);
     }
 
+    /**
+     * Whether {@code device} falls silent at {@code hour} (its link lost: no packet at all for
+     * {@link #SILENCE}), a rarer fault than those of {@link #of}: a quarter of the fault probability, from a draw of
+     * its own so the line faults of a seed stay as they were.
+     */
+    public boolean goesSilent(SimulatedDevice device, Instant hour) {
+        if (probability == 0) {
+            return false;
+        }
+        SplittableRandom random = new SplittableRandom((seed * 31 + device.index()) * 1_000_003L
+                ^ hour.getEpochSecond() ^ 0x51_1E_47L);
+        return random.nextDouble() < probability / 4;
+    }
+
+    /** How long a device that goes silent stays silent: two hours, beyond the gateway's 3-interval tolerance. */
+    public static final java.time.Duration SILENCE = java.time.Duration.ofHours(2);
+
     /** The fault of the hour starting at {@code hour} of {@code device}. */
     public LineFault of(SimulatedDevice device, Instant hour) {
         return of(device.index(), hour);

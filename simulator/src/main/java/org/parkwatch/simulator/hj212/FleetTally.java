@@ -10,6 +10,7 @@ public final class FleetTally {
     private final AtomicLong hoursDelivered = new AtomicLong();
     private final AtomicLong refusalsHeard = new AtomicLong();
     private final AtomicLong realTimeSent = new AtomicLong();
+    private final AtomicLong hoursReissued = new AtomicLong();
     private final Map<LineFault, AtomicLong> faults = new EnumMap<>(LineFault.class);
 
     public FleetTally() {
@@ -20,6 +21,10 @@ public final class FleetTally {
 
     void hourDelivered() {
         hoursDelivered.incrementAndGet();
+    }
+
+    void hourReissued() {
+        hoursReissued.incrementAndGet();
     }
 
     void refusalHeard() {
@@ -39,6 +44,11 @@ public final class FleetTally {
         return hoursDelivered.get();
     }
 
+    /** Hours sent again because the platform asked (HJ 212-2017 Appendix C); also counted as delivered. */
+    public long hoursReissued() {
+        return hoursReissued.get();
+    }
+
     /** 9011 refusals heard (one per bad CRC or wrong password injected). */
     public long refusalsHeard() {
         return refusalsHeard.get();
@@ -56,6 +66,7 @@ public final class FleetTally {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder().append(hoursDelivered()).append(" hours delivered, ")
+                .append(hoursReissued()).append(" of them asked for again, ")
                 .append(realTimeSent.get()).append(" real-time packets, ").append(refusalsHeard())
                 .append(" refusals heard; faults:");
         faults.forEach((fault, count) -> {

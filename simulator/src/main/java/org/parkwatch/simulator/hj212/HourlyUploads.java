@@ -13,4 +13,21 @@ interface HourlyUploads {
 
     /** Real-time data at {@code time}; no answer is asked. */
     void sendRealTime(Instant time) throws InterruptedException;
+
+    /** Answers the platform's requests for missing hours waiting on the connection; a device that takes none: none. */
+    default void answerPlatformRequests() throws InterruptedException {
+    }
+
+    /** Whether the device may fall silent for a while (a seeded fault), holding back its hours. */
+    default boolean canGoSilent() {
+        return false;
+    }
+
+    /** Falls silent: the connection is dropped until the next upload. */
+    default void goSilent() {
+    }
+
+    /** Keeps the hour starting at {@code hour} back, to send once heard again. */
+    default void holdBack(Instant hour) {
+    }
 }

@@ -61,6 +61,20 @@ public final class LoggerPackets {
         return header(device, qn, REAL_TIME, device.password(), false) + "CP=&&" + area + "&&";
     }
 
+    /**
+     * The logger's answer to a platform request with QN {@code requestQn}: 9011 ({@code QnRtn=1}, ready) or 9012
+     * ({@code ExeRtn=1}, done), with ST 91 and no answer asked, as HJ 212-2017 Table C.21 shows them.
+     */
+    public String requestAnswer(SimulatedDevice device, String requestQn, String cn, String result) {
+        return "QN=" + requestQn + ";ST=91;CN=" + cn + ";PW=" + device.password() + ";MN=" + device.mn() + ";Flag="
+                + device.version().answerFlag() + ";CP=&&" + result + "&&";
+    }
+
+    /** A BeginTime or EndTime of a request, read on the logger's clock. */
+    public Instant requestTime(String time) {
+        return java.time.LocalDateTime.parse(time, DATA_TIME).atZone(zone).toInstant();
+    }
+
     private static String header(SimulatedDevice device, String qn, String cn, String password, boolean answer) {
         int flag = device.version().answerFlag() | (answer ? 1 : 0);
         return "QN=" + qn + ";ST=32;CN=" + cn + ";PW=" + password + ";MN=" + device.mn() + ";Flag=" + flag + ";";

@@ -65,6 +65,48 @@ final class LoggerSession implements HourlyUploads {
         heldBack.clear();
     }
 
+    /**
+     * Answers the platform's requests for hourly history (HJ 212-2017 Table C.21): 9011 QnRtn=1, each hour of the
+     * period that has ended, each answered 9014 before the next, then 9012 ExeRtn=1. A logger keeps its history, so
+     * the hours it lost on the line are sent too.
+     */
+    @Override
+    public void answerPlatformRequests() throws InterruptedException {
+        for (org.parkwatch.gateway.hj212.Packet request : logger.platformRequests()) {
+            String qn = request.qn().orElseThrow();
+            if (!LoggerPackets.HOURLY.equals(request.cn())) {
+                logger.sendUnanswered(Answers.frame(packets.requestAnswer(device, qn, "9011", "QnRtn=2")));
+                continue;
+            }
+            Instant begin = packets.requestTime(request.field("BeginTime").orElseThrow());
+            Instant end = packets.requestTime(request.field("EndTime").orElseThrow());
+            logger.sendUnanswered(Answers.frame(packets.requestAnswer(device, qn, "9011", "QnRtn=1")));
+            Instant currentHour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            for (Instant hour = begin; !hour.isAfter(end) && hour.isBefore(currentHour); hour = hour.plus(HOUR)) {
+                deliver(hour, LineFault.NONE, false);
+                tally.hourReissued();
+            }
+            logger.sendUnanswered(Answers.frame(packets.requestAnswer(device, qn, "9012", "ExeRtn=1")));
+        }
+    }
+
+    /** The logger loses its link: the platform hears nothing from it until it sends again. */
+    @Override
+    public boolean canGoSilent() {
+        return true;
+    }
+
+    @Override
+    public void goSilent() {
+        logger.dropConnection();
+    }
+
+    /** The hour's upload, due while the logger is silent: sent once it is heard again, as a late resend. */
+    @Override
+    public void holdBack(Instant hour) {
+        heldBack.add(hour);
+    }
+
     /** Real-time data at {@code time}, from the sample of its hour; no answer is asked. */
     @Override
     public void sendRealTime(Instant time) throws InterruptedException {
