@@ -41,10 +41,12 @@ class ParkWatchAclsTest {
     void shouldLetTheGatewayWriteBothSampleInputsAndThePipelineReadThem() {
         assertThat(aclsOf(config(Map.of()), "User:parkwatch-gateway")).containsExactly(
                 "TOPIC LITERAL park.devices READ ALLOW *",
+                "TOPIC LITERAL park.data-gaps READ ALLOW *",
                 "TOPIC LITERAL park.wastewater-samples WRITE ALLOW *",
                 "TOPIC LITERAL park.flue-gas-samples WRITE ALLOW *",
                 "TOPIC LITERAL park.hj212-packets WRITE ALLOW *",
-                "TOPIC LITERAL park.dead-letters WRITE ALLOW *");
+                "TOPIC LITERAL park.dead-letters WRITE ALLOW *",
+                "TOPIC LITERAL park.data-gaps WRITE ALLOW *");
         assertThat(aclsOf(config(Map.of()), "User:parkwatch-pipeline"))
                 .contains("TOPIC LITERAL park.flue-gas-samples READ ALLOW *")
                 .doesNotContain("TOPIC LITERAL park.flue-gas-samples WRITE ALLOW *");
