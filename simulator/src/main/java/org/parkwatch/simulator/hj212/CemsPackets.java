@@ -63,6 +63,17 @@ public final class CemsPackets {
         return header(cems, qn, LoggerPackets.REAL_TIME, cems.password(), false) + "CP=&&" + area + "&&";
     }
 
+    /** The CEMS's answer to a platform request {@code requestQn}: 9011 with its QnRtn, or 9012 with its ExeRtn. */
+    public String requestAnswer(SimulatedCems cems, String requestQn, String cn, String result) {
+        return "QN=" + requestQn + ";ST=91;CN=" + cn + ";PW=" + cems.password() + ";MN=" + cems.mn() + ";Flag="
+                + cems.version().answerFlag() + ";CP=&&" + result + "&&";
+    }
+
+    /** A BeginTime or EndTime of a request, read on the CEMS's clock. */
+    public Instant requestTime(String time) {
+        return java.time.LocalDateTime.parse(time, DATA_TIME).atZone(zone).toInstant();
+    }
+
     private static String header(SimulatedCems cems, String qn, String cn, String password, boolean answer) {
         int flag = cems.version().answerFlag() | (answer ? 1 : 0);
         return "QN=" + qn + ";ST=" + SYSTEM + ";CN=" + cn + ";PW=" + password + ";MN=" + cems.mn() + ";Flag=" + flag

@@ -63,6 +63,30 @@ final class CemsSession implements HourlyUploads {
         heldBack.clear();
     }
 
+    /**
+     * Answers the platform's requests for hourly history as a data logger does ({@link LoggerSession}, HJ 212-2017
+     * Table C.21): 9011 QnRtn=1, each hour of the period that has ended, then 9012 ExeRtn=1.
+     */
+    @Override
+    public void answerPlatformRequests() throws InterruptedException {
+        for (org.parkwatch.gateway.hj212.Packet request : logger.platformRequests()) {
+            String qn = request.qn().orElseThrow();
+            if (!LoggerPackets.HOURLY.equals(request.cn())) {
+                logger.sendUnanswered(Answers.frame(packets.requestAnswer(cems, qn, "9011", "QnRtn=2")));
+                continue;
+            }
+            Instant begin = packets.requestTime(request.field("BeginTime").orElseThrow());
+            Instant end = packets.requestTime(request.field("EndTime").orElseThrow());
+            logger.sendUnanswered(Answers.frame(packets.requestAnswer(cems, qn, "9011", "QnRtn=1")));
+            Instant currentHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            for (Instant hour = begin; !hour.isAfter(end) && hour.isBefore(currentHour); hour = hour.plus(HOUR)) {
+                deliver(hour, LineFault.NONE, false);
+                tally.hourReissued();
+            }
+            logger.sendUnanswered(Answers.frame(packets.requestAnswer(cems, qn, "9012", "ExeRtn=1")));
+        }
+    }
+
     @Override
     public void sendRealTime(Instant time) throws InterruptedException {
         Instant hour = time.truncatedTo(ChronoUnit.HOURS);

@@ -61,7 +61,7 @@ public final class DeviceFleetRunner implements AutoCloseable {
         CemsPackets cemsPackets = new CemsPackets(zone);
         for (SimulatedCems cems : fleet.cems()) {
             DataLogger logger = new DataLogger(settings.platform(), settings.answerTimeout(), settings.retries());
-            // a CEMS neither takes reissue requests nor falls silent here: its hours have their own faults
+            // a CEMS answers reissue requests as a logger does, but does not fall silent here
             runner.add(cems.mn(), logger, new CemsSession(cems, generator, cemsPackets, settings.faults(), logger,
                     runner.tally), hour -> false, historyFrom, currentHour);
         }

@@ -39,18 +39,64 @@ class ReissueAnswerTest {
     private static final SimulatedDevice DEVICE = DeviceFleet.of(PARK, 1, 7).devices().get(0);
     private static final String REQUEST_QN = "20260302120000000";
 
+    /** What the device side of a test does: its session, and its first (real-time) packet. */
+    private interface Device {
+        void sendRealTime() throws InterruptedException;
+
+        void answerPlatformRequests() throws InterruptedException;
+    }
+
     @Test
     void shouldAnswerThePlatformsRequestForAnHourItLost() throws Exception {
+        FleetTally tally = new FleetTally();
+        assertAnswered(DEVICE.mn(), DEVICE.password(), "32", logger -> {
+            LoggerSession session = new LoggerSession(DEVICE, new EventGenerator(PARK, GeneratorSettings.defaults(7)),
+                    new LoggerPackets(ZONE), FaultPlan.none(), logger, tally);
+            return new Device() {
+                public void sendRealTime() throws InterruptedException {
+                    session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                }
+
+                public void answerPlatformRequests() throws InterruptedException {
+                    session.answerPlatformRequests();
+                }
+            };
+        });
+        assertThat(tally.hoursReissued()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerAsACemsToo() throws Exception {
+        SimulatedCems cems = DeviceFleet.of(PARK, 4, 7).cems().get(0);
+        FleetTally tally = new FleetTally();
+        assertAnswered(cems.mn(), cems.password(), "31", logger -> {
+            CemsSession session = new CemsSession(cems, new EventGenerator(PARK, GeneratorSettings.defaults(7)),
+                    new CemsPackets(ZONE), FaultPlan.none(), logger, tally);
+            return new Device() {
+                public void sendRealTime() throws InterruptedException {
+                    session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                }
+
+                public void answerPlatformRequests() throws InterruptedException {
+                    session.answerPlatformRequests();
+                }
+            };
+        });
+        assertThat(tally.hoursReissued()).isEqualTo(1);
+    }
+
+    private static void assertAnswered(String mn, String password, String system,
+                                       java.util.function.Function<DataLogger, Device> device) throws Exception {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         String time = new LoggerPackets(ZONE).qn(hour).substring(0, 14);
-        String request = "QN=" + REQUEST_QN + ";ST=32;CN=2061;PW=" + DEVICE.password() + ";MN=" + DEVICE.mn()
+        String request = "QN=" + REQUEST_QN + ";ST=" + system + ";CN=2061;PW=" + password + ";MN=" + mn
                 + ";Flag=5;CP=&&BeginTime=" + time + ";EndTime=" + time + "&&";
         try (ServerSocket platform = new ServerSocket(0)) {
             CompletableFuture<List<Packet>> heard = CompletableFuture.supplyAsync(() -> {
                 List<Packet> packets = new ArrayList<>();
-                try (Socket device = platform.accept()) {
+                try (Socket socket = platform.accept()) {
                     FrameScanner scanner = new FrameScanner();
-                    InputStream in = device.getInputStream();
+                    InputStream in = socket.getInputStream();
                     byte[] chunk = new byte[4096];
                     boolean asked = false;
                     while (packets.isEmpty() || !"9012".equals(packets.get(packets.size() - 1).cn())) {
@@ -58,11 +104,11 @@ class ReissueAnswerTest {
                         for (Scanned scanned : scanner.feed(java.util.Arrays.copyOf(chunk, read))) {
                             Packet packet = PacketParser.parse(((Scanned.Frame) scanned).dataSegmentText());
                             packets.add(packet);
-                            if (!asked) { // the logger's real-time packet: it is online, ask it for the hour
-                                device.getOutputStream().write(Answers.frame(request));
+                            if (!asked) { // the device's real-time packet: it is online, ask it for the hour
+                                socket.getOutputStream().write(Answers.frame(request));
                                 asked = true;
                             } else if ("2061".equals(packet.cn())) {
-                                device.getOutputStream().write(Answers.dataAnswer(packet));
+                                socket.getOutputStream().write(Answers.dataAnswer(packet));
                             }
                         }
                     }
@@ -71,12 +117,10 @@ class ReissueAnswerTest {
                 }
                 return packets;
             });
-            FleetTally tally = new FleetTally();
             try (DataLogger logger = new DataLogger(new InetSocketAddress("127.0.0.1", platform.getLocalPort()),
                     Duration.ofSeconds(2), 3)) {
-                LoggerSession session = new LoggerSession(DEVICE, new EventGenerator(PARK, GeneratorSettings.defaults(7)),
-                        new LoggerPackets(ZONE), FaultPlan.none(), logger, tally);
-                session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                Device session = device.apply(logger);
+                session.sendRealTime();
                 while (!heard.isDone()) {
                     session.answerPlatformRequests();
                     Thread.sleep(50);
@@ -84,13 +128,14 @@ class ReissueAnswerTest {
             }
             List<Packet> packets = heard.get(10, TimeUnit.SECONDS);
             assertThat(packets).extracting(Packet::cn).containsExactly("2011", "9011", "2061", "9012");
+            assertThat(packets).extracting(Packet::mn).containsOnly(mn);
             assertThat(packets.get(1).qn()).contains(REQUEST_QN);
             assertThat(packets.get(1).field("QnRtn")).contains("1");
+            assertThat(packets.get(2).st()).isEqualTo(system);
             assertThat(packets.get(2).field("DataTime")).contains(time);
             assertThat(packets.get(2).backfill()).isFalse();
             assertThat(packets.get(3).qn()).contains(REQUEST_QN);
             assertThat(packets.get(3).field("ExeRtn")).contains("1");
-            assertThat(tally.hoursReissued()).isEqualTo(1);
         }
     }
 }
