@@ -107,9 +107,9 @@ class CemsPacketsTest {
         SimulatedCems cems = FLEET.cems().get(0);
         byte[] good = hourly(cems, cems.password());
 
-        Outcome badCrc = gateway.feed(LoggerSession.withWrongCrc(good)).get(0);
-        Outcome badPassword = gateway.feed(hourly(cems, LoggerSession.wrongPassword(cems.password()))).get(0);
-        List<Outcome> garbled = gateway.feed(LoggerSession.concat(java.util.Arrays.copyOf(good, good.length / 2),
+        Outcome badCrc = gateway.feed(DeviceSession.withWrongCrc(good)).get(0);
+        Outcome badPassword = gateway.feed(hourly(cems, DeviceSession.wrongPassword(cems.password()))).get(0);
+        List<Outcome> garbled = gateway.feed(DeviceSession.concat(java.util.Arrays.copyOf(good, good.length / 2),
                 good));
 
         assertThat(badCrc.rejection().orElseThrow().fault()).isEqualTo(PacketFault.BAD_CRC);

@@ -91,7 +91,7 @@ class LoggerPacketsTest {
         SimulatedDevice device = FLEET.devices().get(0);
         byte[] good = hourly(device, device.password());
 
-        Outcome badCrc = gateway.feed(LoggerSession.withWrongCrc(good)).get(0);
+        Outcome badCrc = gateway.feed(DeviceSession.withWrongCrc(good)).get(0);
         Outcome badPassword = gateway.feed(hourly(device, "000000".equals(device.password()) ? "1" : "000000")).get(0);
         byte[] truncatedThenWhole = new byte[good.length / 2 + good.length];
         System.arraycopy(good, 0, truncatedThenWhole, 0, good.length / 2);
