@@ -1,20 +1,17 @@
 package org.parkwatch.gateway.flue;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.parkwatch.avro.AccountedGranularity;
-import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.Device;
 import org.parkwatch.avro.FlueGasSample;
 import org.parkwatch.avro.StackPollutant;
+import org.parkwatch.gateway.hj212.DataFields;
 import org.parkwatch.gateway.hj212.Packet;
 import org.parkwatch.gateway.hj212.UnreadablePacketException;
 import org.parkwatch.gateway.water.WastewaterSampleMapper;
@@ -51,13 +48,12 @@ public final class FlueGasSampleMapper {
     /** HJ 212-2017 Table B.2 "old code" column (domain.md 1.7). */
     private static final Map<String, String> CODES_OF_2005 = Map.of(FLOW, "B02", O2, "S01", SO2, "02", NOX, "03",
             PARTICULATE, "01");
-    private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    private final ZoneId zone;
+    private final DataFields fields;
 
     /** @param zone the devices' clock zone, in which DataTime is read (the park's calendar zone) */
     public FlueGasSampleMapper(ZoneId zone) {
-        this.zone = zone;
+        this.fields = new DataFields(CODES_OF_2005, zone);
     }
 
     /** What became of a packet's flue-gas data. */
@@ -102,17 +98,17 @@ public final class FlueGasSampleMapper {
         }
         String dataTime = packet.field("DataTime")
                 .orElseThrow(() -> new UnreadablePacketException("DataTime is missing"));
-        ZonedDateTime start = start(dataTime);
+        ZonedDateTime start = fields.start(dataTime);
         ZonedDateTime end = granularity.get() == AccountedGranularity.HOURLY ? start.plusHours(1) : start.plusDays(1);
-        Optional<Double> flow = number(packet, FLOW, "Cou");
+        Optional<Double> flow = fields.number(packet, FLOW, "Cou");
         return new Accountable(FlueGasSample.newBuilder()
                 .setEventId(WastewaterSampleMapper.eventId(packet.mn(), packet.cn(), dataTime))
                 .setEnterpriseId(device.getEnterpriseId())
                 .setStackId(device.getStackId())
                 .setFlowM3(flow.orElse(null))
-                .setFlowFlag(flag(packet, FLOW))
-                .setO2Percent(number(packet, O2, "Avg").orElse(null))
-                .setO2Flag(flag(packet, O2))
+                .setFlowFlag(fields.flag(packet, FLOW))
+                .setO2Percent(fields.number(packet, O2, "Avg").orElse(null))
+                .setO2Flag(fields.flag(packet, O2))
                 .setSo2(pollutant(packet, SO2, flow).orElse(null))
                 .setNox(pollutant(packet, NOX, flow).orElse(null))
                 .setParticulate(pollutant(packet, PARTICULATE, flow).orElse(null))
@@ -122,68 +118,19 @@ public final class FlueGasSampleMapper {
                 .build());
     }
 
-    private ZonedDateTime start(String dataTime) throws UnreadablePacketException {
-        // Some devices append milliseconds (yyyyMMddHHmmsszzz); the interval starts at the second.
-        String seconds = dataTime.length() == 17 ? dataTime.substring(0, 14) : dataTime;
-        try {
-            return LocalDateTime.parse(seconds, DATA_TIME).atZone(zone);
-        } catch (DateTimeParseException e) {
-            throw new UnreadablePacketException("DataTime '" + dataTime + "' is not yyyyMMddHHmmss");
-        }
-    }
-
-    private static Optional<StackPollutant> pollutant(Packet packet, String code, Optional<Double> flowM3)
+    private Optional<StackPollutant> pollutant(Packet packet, String code, Optional<Double> flowM3)
             throws UnreadablePacketException {
-        boolean mentioned = value(packet, code, "Avg").isPresent() || value(packet, code, "ZsAvg").isPresent()
-                || value(packet, code, "Cou").isPresent() || flagText(packet, code).isPresent();
+        boolean mentioned = fields.value(packet, code, "Avg").isPresent() || fields.value(packet, code, "ZsAvg").isPresent()
+                || fields.value(packet, code, "Cou").isPresent() || fields.flagText(packet, code).isPresent();
         if (!mentioned) {
             return Optional.empty();
         }
-        Optional<Double> measured = number(packet, code, "Avg");
-        Optional<Double> load = number(packet, code, "Cou");
+        Optional<Double> measured = fields.number(packet, code, "Avg");
+        Optional<Double> load = fields.number(packet, code, "Cou");
         if (load.isEmpty() && measured.isPresent() && flowM3.isPresent()) {
             load = Optional.of(measured.get() * flowM3.get() / 1_000_000);
         }
-        return Optional.of(new StackPollutant(measured.orElse(null), number(packet, code, "ZsAvg").orElse(null),
-                load.orElse(null), flag(packet, code)));
-    }
-
-    private static Optional<String> value(Packet packet, String code, String suffix) {
-        return packet.field(code + "-" + suffix).or(() -> packet.field(CODES_OF_2005.get(code) + "-" + suffix));
-    }
-
-    private static Optional<Double> number(Packet packet, String code, String suffix)
-            throws UnreadablePacketException {
-        Optional<String> text = value(packet, code, suffix);
-        if (text.isEmpty() || text.get().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            double value = Double.parseDouble(text.get());
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException("not finite");
-            }
-            return Optional.of(value);
-        } catch (NumberFormatException e) {
-            throw new UnreadablePacketException(code + "-" + suffix + " '" + text.get() + "' is not a number");
-        }
-    }
-
-    private static Optional<String> flagText(Packet packet, String code) {
-        return value(packet, code, "Flag").or(() -> packet.field(code + "-flag"))
-                .or(() -> packet.field(CODES_OF_2005.get(code) + "-flag"));
-    }
-
-    /** The value's data flag (Table 8); absent means normal, an unknown one reads as a fault (D), as for water. */
-    private static DataFlag flag(Packet packet, String code) {
-        Optional<String> text = flagText(packet, code);
-        if (text.isEmpty() || text.get().isEmpty()) {
-            return DataFlag.N;
-        }
-        try {
-            return DataFlag.valueOf(text.get().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return DataFlag.D;
-        }
+        return Optional.of(new StackPollutant(measured.orElse(null), fields.number(packet, code, "ZsAvg").orElse(null),
+                load.orElse(null), fields.flag(packet, code)));
     }
 }

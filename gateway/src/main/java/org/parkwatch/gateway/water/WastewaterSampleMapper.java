@@ -1,18 +1,15 @@
 package org.parkwatch.gateway.water;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.parkwatch.avro.AccountedGranularity;
-import org.parkwatch.avro.DataFlag;
 import org.parkwatch.avro.Device;
 import org.parkwatch.avro.WastewaterSample;
+import org.parkwatch.gateway.hj212.DataFields;
 import org.parkwatch.gateway.hj212.Packet;
 import org.parkwatch.gateway.hj212.UnreadablePacketException;
 
@@ -37,18 +34,17 @@ public final class WastewaterSampleMapper {
     static final String COD = "w01018";
     static final String NH3N = "w21003";
     private static final Map<String, String> CODES_OF_2005 = Map.of(FLOW, "B01", COD, "011", NH3N, "060");
-    private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    private final ZoneId zone;
+    private final DataFields fields;
 
     /** @param zone the devices' clock zone, in which DataTime is read (the park's calendar zone) */
     public WastewaterSampleMapper(ZoneId zone) {
-        this.zone = zone;
+        this.fields = new DataFields(CODES_OF_2005, zone);
     }
 
     /** The zone DataTime is read in. */
     public ZoneId zone() {
-        return zone;
+        return fields.zone();
     }
 
     /** What became of a packet's water data. */
@@ -93,80 +89,36 @@ public final class WastewaterSampleMapper {
         }
         String dataTime = packet.field("DataTime")
                 .orElseThrow(() -> new UnreadablePacketException("DataTime is missing"));
-        ZonedDateTime start = start(dataTime);
+        ZonedDateTime start = fields.start(dataTime);
         ZonedDateTime end = granularity.get() == AccountedGranularity.HOURLY ? start.plusHours(1) : start.plusDays(1);
-        double volume = number(packet, FLOW, "Cou")
+        double volume = fields.number(packet, FLOW, "Cou")
                 .orElseThrow(() -> new UnreadablePacketException(FLOW + "-Cou (volume discharged) is missing"));
         return new Accountable(WastewaterSample.newBuilder()
                 .setEventId(eventId(packet.mn(), packet.cn(), dataTime))
                 .setEnterpriseId(device.getEnterpriseId())
                 .setOutletId(device.getOutletId())
                 .setVolumeM3(volume)
-                .setVolumeFlag(flag(packet, FLOW))
+                .setVolumeFlag(fields.flag(packet, FLOW))
                 .setCodMgPerL(concentration(packet, COD, volume).orElse(null))
-                .setCodFlag(flag(packet, COD))
+                .setCodFlag(fields.flag(packet, COD))
                 .setAmmoniaNitrogenMgPerL(concentration(packet, NH3N, volume).orElse(null))
-                .setAmmoniaNitrogenFlag(flag(packet, NH3N))
+                .setAmmoniaNitrogenFlag(fields.flag(packet, NH3N))
                 .setIntervalStart(start.toInstant())
                 .setIntervalEnd(end.toInstant())
                 .setSource("hj212")
                 .build());
     }
 
-    private ZonedDateTime start(String dataTime) throws UnreadablePacketException {
-        // Some devices append milliseconds (yyyyMMddHHmmsszzz); the interval starts at the second.
-        String seconds = dataTime.length() == 17 ? dataTime.substring(0, 14) : dataTime;
-        try {
-            return LocalDateTime.parse(seconds, DATA_TIME).atZone(zone);
-        } catch (DateTimeParseException e) {
-            throw new UnreadablePacketException("DataTime '" + dataTime + "' is not yyyyMMddHHmmss");
-        }
-    }
-
-    private static Optional<Double> concentration(Packet packet, String code, double volume)
+    private Optional<Double> concentration(Packet packet, String code, double volume)
             throws UnreadablePacketException {
-        Optional<Double> average = number(packet, code, "Avg");
+        Optional<Double> average = fields.number(packet, code, "Avg");
         if (average.isPresent()) {
             return average;
         }
-        Optional<Double> loadKg = number(packet, code, "Cou");
+        Optional<Double> loadKg = fields.number(packet, code, "Cou");
         if (loadKg.isPresent() && volume > 0) {
             return Optional.of(loadKg.get() / volume * 1000);
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> value(Packet packet, String code, String suffix) {
-        return packet.field(code + "-" + suffix).or(() -> packet.field(CODES_OF_2005.get(code) + "-" + suffix));
-    }
-
-    private static Optional<Double> number(Packet packet, String code, String suffix)
-            throws UnreadablePacketException {
-        Optional<String> text = value(packet, code, suffix);
-        if (text.isEmpty() || text.get().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            double value = Double.parseDouble(text.get());
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException("not finite");
-            }
-            return Optional.of(value);
-        } catch (NumberFormatException e) {
-            throw new UnreadablePacketException(code + "-" + suffix + " '" + text.get() + "' is not a number");
-        }
-    }
-
-    /** The value's data flag (Table 8); absent means normal, an unknown one reads as a fault (D). */
-    private static DataFlag flag(Packet packet, String code) {
-        Optional<String> text = value(packet, code, "Flag").or(() -> packet.field(code + "-flag"));
-        if (text.isEmpty() || text.get().isEmpty()) {
-            return DataFlag.N;
-        }
-        try {
-            return DataFlag.valueOf(text.get().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return DataFlag.D;
-        }
     }
 }
