@@ -28,8 +28,8 @@ import org.parkwatch.simulator.ParkModel;
 import org.parkwatch.simulator.ParkSettings;
 
 /**
- * A simulated logger asked by the platform for an hour again (HJ 212-2017 Table C.21), over a real socket: it
- * answers 9011 QnRtn=1, sends the hour's data (the platform answers 9014) and ends with 9012 ExeRtn=1.
+ * A simulated logger, and a simulated CEMS, asked by the platform for an hour again (HJ 212-2017 Table C.21), over
+ * a real socket: each answers 9011 QnRtn=1, sends the hour's data (the platform answers 9014) and ends with 9012 ExeRtn=1.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ReissueAnswerTest {
@@ -39,29 +39,12 @@ class ReissueAnswerTest {
     private static final SimulatedDevice DEVICE = DeviceFleet.of(PARK, 1, 7).devices().get(0);
     private static final String REQUEST_QN = "20260302120000000";
 
-    /** What the device side of a test does: its session, and its first (real-time) packet. */
-    private interface Device {
-        void sendRealTime() throws InterruptedException;
-
-        void answerPlatformRequests() throws InterruptedException;
-    }
-
     @Test
     void shouldAnswerThePlatformsRequestForAnHourItLost() throws Exception {
         FleetTally tally = new FleetTally();
-        assertAnswered(DEVICE.mn(), DEVICE.password(), "32", logger -> {
-            LoggerSession session = new LoggerSession(DEVICE, new EventGenerator(PARK, GeneratorSettings.defaults(7)),
-                    new LoggerPackets(ZONE), FaultPlan.none(), logger, tally);
-            return new Device() {
-                public void sendRealTime() throws InterruptedException {
-                    session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-                }
-
-                public void answerPlatformRequests() throws InterruptedException {
-                    session.answerPlatformRequests();
-                }
-            };
-        });
+        assertAnswered(DEVICE.mn(), DEVICE.password(), "32", logger -> new LoggerSession(DEVICE,
+                new EventGenerator(PARK, GeneratorSettings.defaults(7)), new LoggerPackets(ZONE), FaultPlan.none(),
+                logger, tally));
         assertThat(tally.hoursReissued()).isEqualTo(1);
     }
 
@@ -69,24 +52,14 @@ class ReissueAnswerTest {
     void shouldAnswerAsACemsToo() throws Exception {
         SimulatedCems cems = DeviceFleet.of(PARK, 4, 7).cems().get(0);
         FleetTally tally = new FleetTally();
-        assertAnswered(cems.mn(), cems.password(), "31", logger -> {
-            CemsSession session = new CemsSession(cems, new EventGenerator(PARK, GeneratorSettings.defaults(7)),
-                    new CemsPackets(ZONE), FaultPlan.none(), logger, tally);
-            return new Device() {
-                public void sendRealTime() throws InterruptedException {
-                    session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-                }
-
-                public void answerPlatformRequests() throws InterruptedException {
-                    session.answerPlatformRequests();
-                }
-            };
-        });
+        assertAnswered(cems.mn(), cems.password(), "31", logger -> new CemsSession(cems,
+                new EventGenerator(PARK, GeneratorSettings.defaults(7)), new CemsPackets(ZONE), FaultPlan.none(),
+                logger, tally));
         assertThat(tally.hoursReissued()).isEqualTo(1);
     }
 
     private static void assertAnswered(String mn, String password, String system,
-                                       java.util.function.Function<DataLogger, Device> device) throws Exception {
+                                       java.util.function.Function<DataLogger, HourlyUploads> device) throws Exception {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         String time = new LoggerPackets(ZONE).qn(hour).substring(0, 14);
         String request = "QN=" + REQUEST_QN + ";ST=" + system + ";CN=2061;PW=" + password + ";MN=" + mn
@@ -119,8 +92,8 @@ class ReissueAnswerTest {
             });
             try (DataLogger logger = new DataLogger(new InetSocketAddress("127.0.0.1", platform.getLocalPort()),
                     Duration.ofSeconds(2), 3)) {
-                Device session = device.apply(logger);
-                session.sendRealTime();
+                HourlyUploads session = device.apply(logger);
+                session.sendRealTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
                 while (!heard.isDone()) {
                     session.answerPlatformRequests();
                     Thread.sleep(50);
