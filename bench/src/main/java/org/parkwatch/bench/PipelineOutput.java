@@ -1,7 +1,5 @@
 package org.parkwatch.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -12,8 +10,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,6 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.parkwatch.avro.DeadLetter;
+import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.LedgerRecord;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.RejectReason;
 import org.parkwatch.avro.SubjectType;
@@ -37,8 +35,6 @@ import org.parkwatch.simulator.EventKind;
  */
 final class PipelineOutput {
 
-    // Confluent wire format: magic byte and 4-byte schema id before the Avro body.
-    private static final int WIRE_HEADER_BYTES = 5;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String bootstrap;
@@ -73,30 +69,32 @@ final class PipelineOutput {
 
     /**
      * Accepted events per enterprise and kind, counted on the ledger: each accepted meter reading has exactly one
-     * CO2 SCOPE2_LOCATION line, each fuel event one CO2 SCOPE1 line, each sample one COD line. Only the leading
-     * entryId field ({@code eventId:pollutant:scope}) of each line is decoded, as the ledger of a year runs to
-     * millions of lines.
+     * CO2 SCOPE2_LOCATION line, each fuel event one CO2 SCOPE1 line, each sample one COD line.
      */
     Map<String, Map<EventKind, Long>> acceptedEvents(String ledgerTopic) {
         Map<String, Map<EventKind, Long>> counts = new TreeMap<>();
-        BinaryDecoder[] decoder = {null};
-        readCommitted(ledgerTopic, new StringDeserializer(), new ByteArrayDeserializer(), (key, value) -> {
-            decoder[0] = DecoderFactory.get().binaryDecoder(value, WIRE_HEADER_BYTES,
-                    value.length - WIRE_HEADER_BYTES, decoder[0]);
-            String entryId;
-            try {
-                entryId = decoder[0].readString();
-            } catch (IOException e) {
-                throw new UncheckedIOException("unreadable ledger line of " + key, e);
-            }
-            EventKind kind = entryId.endsWith(":CO2:SCOPE2_LOCATION") ? EventKind.METER_READING
-                    : entryId.endsWith(":CO2:SCOPE1") ? EventKind.FUEL_CONSUMPTION
-                    : entryId.endsWith(":COD:NONE") ? EventKind.WASTEWATER_SAMPLE : null;
-            if (kind != null) {
-                counts.computeIfAbsent(key, k -> new EnumMap<>(EventKind.class)).merge(kind, 1L, Long::sum);
-            }
-        });
+        readCommitted(ledgerTopic, new StringDeserializer(),
+                new SpecificAvroDeserializer<>(registry, LedgerRecord.class), (key, record) -> {
+                    for (EmissionEntry entry : record.getEntries()) {
+                        String entryId = entry.getEntryId();
+                        EventKind kind = entryId.endsWith(":CO2:SCOPE2_LOCATION") ? EventKind.METER_READING
+                                : entryId.endsWith(":CO2:SCOPE1") ? EventKind.FUEL_CONSUMPTION
+                                : entryId.endsWith(":COD:NONE") ? EventKind.WASTEWATER_SAMPLE : null;
+                        if (kind != null) {
+                            counts.computeIfAbsent(key, k -> new EnumMap<>(EventKind.class)).merge(kind, 1L, Long::sum);
+                        }
+                    }
+                });
         return counts;
+    }
+
+    /** Entries the ledger holds: every record's entries counted. */
+    long ledgerEntries(String ledgerTopic) {
+        long[] count = {0};
+        readCommitted(ledgerTopic, new ByteArrayDeserializer(),
+                new SpecificAvroDeserializer<>(registry, LedgerRecord.class),
+                (key, record) -> count[0] += record.getEntries().size());
+        return count[0];
     }
 
     /**
@@ -114,13 +112,6 @@ final class PipelineOutput {
         return latest.values().stream().filter(t -> t.getSubjectType() == SubjectType.PARK
                         && t.getWindow() == WindowKind.YEAR_TO_DATE)
                 .mapToLong(t -> t.getTotals().getEntryCount()).sum();
-    }
-
-    /** Committed records of a topic, counted one by one (end offsets also count transaction markers). */
-    long records(String topic) {
-        long[] count = {0};
-        readCommitted(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), (key, value) -> count[0]++);
-        return count[0];
     }
 
     /** Dead letters by reason. */

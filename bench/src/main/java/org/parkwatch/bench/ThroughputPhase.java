@@ -111,7 +111,7 @@ final class ThroughputPhase {
                 caughtUpBy = drain(progress, pipelineId, app);
                 timeline = inputsDone.endingAt(System.nanoTime());
                 written = TopicGrowth.growth(before, TopicGrowth.endOffsets(progress.admin(), ours));
-                ledgerEntries = output.records(topics.emissionsLedger());
+                ledgerEntries = output.ledgerEntries(topics.emissionsLedger());
                 long deadline = System.nanoTime() + RECONCILE_WITHIN.toNanos();
                 do {
                     parkEntries = output.parkYearToDateEntries(topics.parkTotals());

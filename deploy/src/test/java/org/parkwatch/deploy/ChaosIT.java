@@ -203,7 +203,7 @@ class ChaosIT {
             assertThat(exitedByThemselves).as("instances that exited unexpectedly").isZero();
             assertThat(load.failedSends).as("events the load's producer could not write").isEmpty();
 
-            List<EmissionEntry> ledger = kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class);
+            List<EmissionEntry> ledger = kafka.readCommittedLedger(topics.emissionsLedger());
             long expectedEntries = load.expected.values().stream().mapToLong(s -> s[ReconciledLoad.ENTRIES]).sum();
             assertThat(ledger).extracting(EmissionEntry::getEntryId).doesNotHaveDuplicates()
                     .hasSize((int) expectedEntries);

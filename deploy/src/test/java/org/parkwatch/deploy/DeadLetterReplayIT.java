@@ -115,14 +115,14 @@ class DeadLetterReplayIT {
 
     private static Map<Pollutant, Long> ledgerOf(Topics topics, String eventId) {
         Map<Pollutant, Long> amounts = new HashMap<>();
-        kafka.readToEnd(topics.emissionsLedger(), EmissionEntry.class).stream()
+        kafka.readLedgerToEnd(topics.emissionsLedger()).stream()
                 .filter(e -> e.getEventId().equals(eventId))
                 .forEach(e -> amounts.merge(e.getPollutant(), e.getAmountMg(), Long::sum));
         return amounts;
     }
 
     private static long ledgerEntries(Topics topics, String eventId) {
-        return kafka.readToEnd(topics.emissionsLedger(), EmissionEntry.class).stream()
+        return kafka.readLedgerToEnd(topics.emissionsLedger()).stream()
                 .filter(e -> e.getEventId().equals(eventId) && e.getScope() == EmissionScope.SCOPE1).count();
     }
 

@@ -158,7 +158,7 @@ class Hj212EndToEndIT {
                             }));
         }
 
-        List<EmissionEntry> ledger = kafka.readToEnd(topics.emissionsLedger(), EmissionEntry.class);
+        List<EmissionEntry> ledger = kafka.readLedgerToEnd(topics.emissionsLedger());
         assertThat(ledger).filteredOn(e -> e.getMethod() == EmissionMethod.CEMS)
                 .extracting(EmissionEntry::getPollutant, EmissionEntry::getAmountMg, EmissionEntry::getEventId)
                 .containsExactlyInAnyOrder(

@@ -179,7 +179,7 @@ class InputFuzzIT {
             assertThat(bySource.keySet()).as("no letter for a record not sent").isSubsetOf(sent.keySet());
             assertThat(lettersByReason).isEqualTo(expectedByReason);
 
-            List<EmissionEntry> ledger = kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class);
+            List<EmissionEntry> ledger = kafka.readCommittedLedger(topics.emissionsLedger());
             long[] all = ledgerTotals(ledger, InputFuzzer.ENTERPRISES);
             for (String enterprise : InputFuzzer.ENTERPRISES) {
                 assertThat(ledgerTotals(ledger, List.of(enterprise))).as(enterprise)

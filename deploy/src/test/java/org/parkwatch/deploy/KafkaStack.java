@@ -16,7 +16,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.parkwatch.broker.BrokerSettings;
+import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.Enterprise;
+import org.parkwatch.avro.LedgerRecord;
 import org.parkwatch.avro.GridRegion;
 import org.parkwatch.avro.PermittedLoads;
 import org.parkwatch.broker.EmbeddedKafkaBroker;
@@ -28,6 +30,7 @@ import org.parkwatch.pricing.DefaultFactors;
 import org.parkwatch.registry.RegistrySettings;
 import org.parkwatch.registry.SchemaRegistryServer;
 import org.parkwatch.serde.SerdeSettings;
+import org.parkwatch.topology.LedgerRecords;
 import org.parkwatch.serde.SpecificAvroSerializer;
 import org.parkwatch.serde.registry.RegistryClientSettings;
 import org.parkwatch.serde.registry.RestSchemaRegistryClient;
@@ -154,6 +157,16 @@ final class KafkaStack implements AutoCloseable {
 
     <T extends SpecificRecord> List<T> readToEnd(String topic, Class<T> type) {
         return TopicReader.readToEnd(broker.bootstrapServers(), registryClient, topic, type);
+    }
+
+    /** The ledger's committed entries, line by line, flattened from its records (one per accounting step). */
+    List<EmissionEntry> readCommittedLedger(String ledgerTopic) {
+        return LedgerRecords.entries(readCommitted(ledgerTopic, LedgerRecord.class));
+    }
+
+    /** As {@link #readCommittedLedger}, read uncommitted to the end. */
+    List<EmissionEntry> readLedgerToEnd(String ledgerTopic) {
+        return LedgerRecords.entries(readToEnd(ledgerTopic, LedgerRecord.class));
     }
 
     @Override

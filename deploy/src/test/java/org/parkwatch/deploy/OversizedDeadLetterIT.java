@@ -97,7 +97,7 @@ class OversizedDeadLetterIT {
                 assertThat(letter.getOriginalValue()).isEqualTo(ByteBuffer.wrap(huge));
                 assertThat(letter.getOriginalKey()).isEqualTo(ByteBuffer.wrap("E1".getBytes(StandardCharsets.UTF_8)));
             });
-            assertThat(kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class))
+            assertThat(kafka.readCommittedLedger(topics.emissionsLedger()))
                     .extracting(EmissionEntry::getEventId).containsOnly("m-after");
             assertThat(runner.isRunning()).isTrue();
         }

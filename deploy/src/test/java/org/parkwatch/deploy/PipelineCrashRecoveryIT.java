@@ -145,8 +145,7 @@ class PipelineCrashRecoveryIT {
     }
 
     private List<String> ledgerEntryIds(Topics topics) {
-        return kafka.readCommitted(topics.emissionsLedger(),
-                EmissionEntry.class).stream().map(EmissionEntry::getEntryId).toList();
+        return kafka.readCommittedLedger(topics.emissionsLedger()).stream().map(EmissionEntry::getEntryId).toList();
     }
 
     /** Input records the pipeline has committed as processed (its consumer group's offsets on the input topics). */

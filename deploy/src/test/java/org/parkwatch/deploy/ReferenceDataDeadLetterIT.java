@@ -99,7 +99,7 @@ class ReferenceDataDeadLetterIT {
     }
 
     private static long locationMg(Topics topics, String eventId) {
-        return kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class).stream()
+        return kafka.readCommittedLedger(topics.emissionsLedger()).stream()
                 .filter(e -> e.getEventId().equals(eventId) && e.getScope() == EmissionScope.SCOPE2_LOCATION)
                 .mapToLong(EmissionEntry::getAmountMg).sum();
     }

@@ -94,7 +94,7 @@ class RegistryOutageIT {
             Duration recovery = Duration.between(back, Instant.now());
             assertThat(recovery).isLessThan(Duration.ofSeconds(30));
 
-            List<EmissionEntry> ledger = kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class);
+            List<EmissionEntry> ledger = kafka.readCommittedLedger(topics.emissionsLedger());
             assertThat(ledger).hasSize(3 * READINGS);
             assertThat(ledger).extracting(EmissionEntry::getEventId).containsOnly(
                     java.util.stream.IntStream.range(0, READINGS).mapToObj(i -> "m-" + i).toArray(String[]::new));

@@ -79,11 +79,16 @@ class RestatementIT {
     }
 
     private static Map<String, String> settings() {
+        return settings("park", "parkwatch-restate");
+    }
+
+    private static Map<String, String> settings(String topicPrefix, String applicationId) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("parkwatch.bootstrap.servers", kafka.bootstrapServers());
         settings.put("parkwatch.schema.registry.url", kafka.registryUrl());
-        settings.put("parkwatch.application.id", "parkwatch-restate");
-        settings.put("parkwatch.state.dir", stateDir.toString());
+        settings.put("parkwatch.topic.prefix", topicPrefix);
+        settings.put("parkwatch.application.id", applicationId);
+        settings.put("parkwatch.state.dir", stateDir.resolve(applicationId).toString());
         settings.put("parkwatch.topic.partitions", "2");
         settings.put("parkwatch.api.auth.required", "false");
         settings.put("parkwatch.api.port", "0");
@@ -118,7 +123,7 @@ class RestatementIT {
 
     /** Location-based CO2 of an enterprise in the ledger, reversing and restated entries included. */
     private static long ledgerCo2(Topics topics, String enterpriseId) {
-        return kafka.readToEnd(topics.emissionsLedger(), EmissionEntry.class).stream()
+        return kafka.readLedgerToEnd(topics.emissionsLedger()).stream()
                 .filter(e -> e.getEnterpriseId().equals(enterpriseId) && e.getPollutant() == Pollutant.CO2
                         && e.getScope() == EmissionScope.SCOPE2_LOCATION)
                 .mapToLong(EmissionEntry::getAmountMg).sum();
@@ -240,5 +245,57 @@ class RestatementIT {
                     .extracting(Restatement::getRequestedBy).containsExactlyInAnyOrder("operator-1", "automatic");
             assertThat(ledgerCo2(topics, "E1")).isEqualTo(2 * 500_000_000L);
         }
+    }
+    /**
+     * An upgrade from state version 7 leaves what was accounted before on the ledger topic of that version, one
+     * {@code EmissionEntry} per record; reports and restatement read it with the records of version 8.
+     */
+    @Test
+    void shouldReadTheLedgerOfBeforeStateVersion8WithTheLedgerOfNow() throws Exception {
+        Map<String, String> settings = settings("upgraded", "parkwatch-upgraded");
+        ParkWatchConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
+        Topics topics = config.topicLayout().topics();
+        try (TopicAdmin admin = TopicAdmin.connect(config.kafka(), config.topicLayout())) {
+            admin.ensureTopics(config.topicLayout().roles());
+            // the ledger topic of state version 7, which setup no longer creates
+            admin.ensureTopics(Map.of(topics.legacyEmissionsLedger(), Topics.TopicRole.LEDGER));
+        }
+        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
+            loader.publishFactors(topics.emissionFactors(), DefaultFactors.load());
+            loader.publishEnterprises(topics.enterprises(), List.of(enterprise("E3")));
+        }
+        try (PipelineRunner runner = PipelineRunner.start(config, new SimpleMeterRegistry())) {
+            runner.awaitRunning(Duration.ofSeconds(90));
+            electricity(topics, "e3-after", "E3", "2024-03-02T10:00", 1000);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> !kafka.readLedgerToEnd(topics.emissionsLedger()).isEmpty());
+        }
+        List<EmissionEntry> after = kafka.readLedgerToEnd(topics.emissionsLedger());
+        assertThat(after).hasSize(3).allSatisfy(e -> assertThat(e.getEventId()).isEqualTo("e3-after"));
+        // the same reading a day earlier, as version 7 wrote it: its three entries one record each, in order
+        try (KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
+            for (EmissionEntry e : after) {
+                EmissionEntry before = EmissionEntry.newBuilder(e).setEventId("e3-before")
+                        .setEntryId(e.getEntryId().replace("e3-after", "e3-before"))
+                        .setIntervalStart(e.getIntervalStart().minus(Duration.ofDays(1)))
+                        .setIntervalEnd(e.getIntervalEnd().minus(Duration.ofDays(1))).build();
+                producer.send(new ProducerRecord<>(topics.legacyEmissionsLedger(), "E3", before)).get();
+            }
+        }
+
+        var registry = new RestSchemaRegistryClient(config.registry().clientSettings());
+        var report = new org.parkwatch.report.kafka.TopicReportSource(config.kafka().clientProperties(), registry,
+                topics, java.time.Clock.systemUTC(), Duration.ofSeconds(30))
+                .inputsFor("park-r", org.parkwatch.report.ReportPeriod.parse("2024-03", SHANGHAI));
+        assertThat(report.ledger()).extracting(EmissionEntry::getEventId)
+                .containsOnly("e3-before", "e3-after").hasSize(6);
+
+        try (ReferenceDataLoader loader = ReferenceDataLoader.connect(config)) {
+            loader.publishFactors(topics.emissionFactors(), List.of(grid("2024-01-01T00:00", 0.5123)));
+        }
+        CommandRun dryRun = restate(settings, "--factor", GRID, "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        // one location-based CO2 entry per reading, before and after the upgrade
+        assertThat(dryRun.out()).contains("would restate " + GRID + ": 2 events, 2 entries");
     }
 }

@@ -160,7 +160,7 @@ class ScaleOutIT {
                 held.addAll(local);
             }
             assertThat(held).containsExactlyInAnyOrderElementsOf(ENTERPRISES);
-            List<String> entryIds = kafka.readCommitted(topics.emissionsLedger(), EmissionEntry.class).stream()
+            List<String> entryIds = kafka.readCommittedLedger(topics.emissionsLedger()).stream()
                     .map(EmissionEntry::getEntryId).toList();
             assertThat(entryIds).doesNotHaveDuplicates().hasSize((int) park[4]);
         } finally {

@@ -14,7 +14,7 @@ public final class TopicContracts {
         return List.of(
                 MeterReading.getClassSchema(), FuelConsumption.getClassSchema(), WastewaterSample.getClassSchema(),
                 OutputReport.getClassSchema(), EmissionFactor.getClassSchema(), Enterprise.getClassSchema(),
-                ThresholdRule.getClassSchema(), EmissionEntry.getClassSchema(), EmissionTotals.getClassSchema(),
+                ThresholdRule.getClassSchema(), EmissionEntry.getClassSchema(), LedgerRecord.getClassSchema(), EmissionTotals.getClassSchema(),
                 IntensitySnapshot.getClassSchema(), Alert.getClassSchema(), DeadLetter.getClassSchema(),
                 Device.getClassSchema(), LedgerCorrection.getClassSchema(), Restatement.getClassSchema(),
                 FlueGasSample.getClassSchema(), DataGap.getClassSchema());

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.EmissionTotals;
+import org.parkwatch.avro.LedgerRecord;
 import org.parkwatch.avro.SubjectType;
 import org.parkwatch.avro.internal.ActivityAmounts;
 import org.parkwatch.avro.internal.AlertWatch;
@@ -42,7 +43,7 @@ public final class ParkWatchTopology {
      * Version of the state layout (store names, keys, value schemas, internal topic names) this topology reads and
      * writes. Raised by every change of layout; README's "State versions and upgrades" gives each one's upgrade path.
      */
-    public static final int STATE_VERSION = 7;
+    public static final int STATE_VERSION = 8;
 
     /**
      * Values a task keeps decoded per write-back store: a book is a few kilobytes decoded, and a task holds the books
@@ -210,10 +211,15 @@ public final class ParkWatchTopology {
                 .mapValues(v -> (AccountingOutcome.Accounted) v, Named.as("accounted"));
         KStream<String, AccountingOutcome.Corrected> corrected = branches.get("outcome-corrected")
                 .mapValues(v -> (AccountingOutcome.Corrected) v, Named.as("corrected"));
-        accounted.flatMapValues(AccountingOutcome.Accounted::entries, Named.as("ledger-entries"))
-                .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry()).withName("ledger-sink"));
-        corrected.flatMapValues(AccountingOutcome.Corrected::entries, Named.as("correction-ledger-entries"))
-                .to(topics.emissionsLedger(), Produced.with(keys, serdes.emissionEntry())
+        // One ledger record per accounting step, holding all its entries: the audit record stays whole (every
+        // amount, formula input and factor version) at one Kafka record per event rather than one per pollutant.
+        // A step that priced nothing (every value of a sample flagged invalid) writes no record, as before.
+        accounted.flatMapValues(a -> LedgerRecords.of(a.eventId(), a.enterpriseId(), a.parkId(), a.entries()),
+                        Named.as("ledger-records"))
+                .to(topics.emissionsLedger(), Produced.with(keys, serdes.ledgerRecord()).withName("ledger-sink"));
+        corrected.flatMapValues(c -> LedgerRecords.of(c.correctionId(), c.enterpriseId(), c.parkId(), c.entries()),
+                        Named.as("correction-ledger-records"))
+                .to(topics.emissionsLedger(), Produced.with(keys, serdes.ledgerRecord())
                         .withName("correction-ledger-sink"));
 
         KStream<String, TotalsInput> enterpriseInputs = accounted

@@ -6,22 +6,27 @@ import java.util.Map;
 /**
  * The catalogue of ParkWatch topics, built once from configuration. Names follow one scheme,
  * {@code <prefix>.<content>}, with the prefix {@code park} by default.
+ *
+ * <p>{@code legacyEmissionsLedger} is the ledger as written before state version 8, one {@code EmissionEntry} per
+ * record: no longer written and not created by setup, but where an upgraded deployment keeps what it accounted
+ * before the upgrade. Readers of the ledger (reports, restatement) read it too, when it exists, before
+ * {@code emissionsLedger}, which holds one {@code LedgerRecord} per accounting step.
  */
 public record Topics(String meterReadings, String fuelConsumption, String wastewaterSamples, String outputReports,
                      String enterprises, String emissionFactors, String thresholdRules,
                      String emissionsLedger, String enterpriseTotals, String parkTotals,
                      String enterpriseIntensity, String parkIntensity, String alerts, String deadLetters,
                      String devices, String hj212Packets, String ledgerCorrections, String restatements,
-                     String flueGasSamples, String dataGaps) {
+                     String flueGasSamples, String dataGaps, String legacyEmissionsLedger) {
 
     public static Topics withPrefix(String prefix) {
         return new Topics(prefix + ".meter-readings", prefix + ".fuel-consumption", prefix + ".wastewater-samples",
                 prefix + ".output-reports", prefix + ".enterprises", prefix + ".emission-factors",
-                prefix + ".threshold-rules", prefix + ".emissions-ledger", prefix + ".enterprise-totals",
+                prefix + ".threshold-rules", prefix + ".emissions-ledger-v2", prefix + ".enterprise-totals",
                 prefix + ".park-totals", prefix + ".enterprise-intensity", prefix + ".park-intensity",
                 prefix + ".alerts", prefix + ".dead-letters", prefix + ".devices", prefix + ".hj212-packets",
                 prefix + ".ledger-corrections", prefix + ".restatements", prefix + ".flue-gas-samples",
-                prefix + ".data-gaps");
+                prefix + ".data-gaps", prefix + ".emissions-ledger");
     }
 
     public static Topics defaults() {

@@ -50,8 +50,9 @@ final class FinalFigures {
         alerts.addAll(driver.createOutputTopic(topics.alerts(), keys, serdes.alert().deserializer()).readValuesToList());
         deadLetters.addAll(driver.createOutputTopic(topics.deadLetters(), keys, serdes.deadLetter().deserializer())
                 .readValuesToList());
-        driver.createOutputTopic(topics.emissionsLedger(), keys, serdes.emissionEntry().deserializer())
-                .readValuesToList().stream().map(EmissionEntry::getEntryId).forEach(ledgerEntryIds::add);
+        LedgerRecords.entries(driver.createOutputTopic(topics.emissionsLedger(), keys,
+                        serdes.ledgerRecord().deserializer()).readValuesToList())
+                .stream().map(EmissionEntry::getEntryId).forEach(ledgerEntryIds::add);
     }
 
     static String key(EmissionTotals t) {

@@ -67,6 +67,25 @@ class LedgerIndexTopologyTest {
     }
 
     @Test
+    void shouldWriteOneLedgerRecordPerEventHoldingAllItsEntries() {
+        // two readings of three entries each (CO2 location-based, CO2 market-based, energy), the first one resent
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
+        p.meter("E1", electricity("m-2", "E1", "2023-03-01T11:00", "2023-03-01T12:00", 1.0, "MWh").build());
+        p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
+
+        List<org.parkwatch.avro.LedgerRecord> records = p.ledger.readRecords();
+
+        assertThat(records).extracting(r -> r.getRecordId(), r -> r.getEnterpriseId(), r -> r.getParkId())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("m-1", "E1", "park-1"),
+                        org.assertj.core.groups.Tuple.tuple("m-2", "E1", "park-1"));
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.getEntries()).hasSize(3);
+            assertThat(r.getEntries()).allSatisfy(e -> assertThat(e.getEventId()).isEqualTo(r.getRecordId()));
+            assertThat(r.getEntries()).extracting(EmissionEntry::getEntryId).doesNotHaveDuplicates();
+        });
+    }
+
+    @Test
     void shouldReadAnEntryIndexedByStateVersion2AsAnEventOfThatEntry() {
         p.meter("E1", electricity("m-1", "E1", "2023-03-01T10:00", "2023-03-01T11:00", 2.0, "MWh").build());
         EmissionEntry entry = p.ledger.readValue();

@@ -61,7 +61,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestInputTopic<String, FuelConsumption> fuels;
     final TestInputTopic<String, WastewaterSample> wastewater;
     final TestInputTopic<String, org.parkwatch.avro.FlueGasSample> flueGas;
-    final TestOutputTopic<String, EmissionEntry> ledger;
+    final LedgerOutput ledger;
     final TestOutputTopic<String, DeadLetter> deadLetters;
     /** Dead letters of refused reference data, which the global thread sends with a producer of its own. */
     final List<DeadLetter> referenceDeadLetters = new java.util.ArrayList<>();
@@ -118,7 +118,8 @@ final class PipelineFixture implements AutoCloseable {
         wastewater = driver.createInputTopic(topics.wastewaterSamples(), keys, serdes.wastewaterSample().serializer());
         flueGas = driver.createInputTopic(topics.flueGasSamples(), keys, serdes.flueGasSample().serializer());
         var out = new StringDeserializer();
-        ledger = driver.createOutputTopic(topics.emissionsLedger(), out, serdes.emissionEntry().deserializer());
+        ledger = new LedgerOutput(driver.createOutputTopic(topics.emissionsLedger(), out,
+                serdes.ledgerRecord().deserializer()));
         deadLetters = driver.createOutputTopic(topics.deadLetters(), out, serdes.deadLetter().deserializer());
         enterpriseTotals = driver.createOutputTopic(topics.enterpriseTotals(), out, serdes.emissionTotals().deserializer());
         parkTotals = driver.createOutputTopic(topics.parkTotals(), out, serdes.emissionTotals().deserializer());

@@ -52,9 +52,10 @@ public final class ParkWatchAcls {
                     t.ledgerCorrections(), t.dataGaps()), AclOperation.READ);
             acls.topics(List.of(t.emissionsLedger(), t.enterpriseTotals(), t.parkTotals(), t.enterpriseIntensity(),
                     t.parkIntensity(), t.alerts(), t.deadLetters()), AclOperation.WRITE);
-            // Its API serves period reports, read off the ledger, alerts, closed totals and restatement records.
-            acls.topics(List.of(t.emissionsLedger(), t.alerts(), t.parkTotals(), t.enterpriseTotals(),
-                    t.restatements()), AclOperation.READ);
+            // Its API serves period reports, read off the ledger (and the ledger of before state version 8, where an
+            // upgraded deployment has one), alerts, closed totals and restatement records.
+            acls.topics(List.of(t.emissionsLedger(), t.legacyEmissionsLedger(), t.alerts(), t.parkTotals(),
+                    t.enterpriseTotals(), t.restatements()), AclOperation.READ);
             // Kafka Streams names its changelog and repartition topics <application.id>-..., creates and checks
             // them, and purges consumed repartition records (DeleteRecords needs Delete).
             for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE,
@@ -106,8 +107,8 @@ public final class ParkWatchAcls {
         for (String p : principals.agencies()) {
             Acls acls = new Acls(p);
             acls.topics(List.of(t.emissionFactors(), t.thresholdRules()), AclOperation.WRITE);
-            acls.topics(List.of(t.emissionFactors(), t.thresholdRules(), t.emissionsLedger(), t.alerts()),
-                    AclOperation.READ);
+            acls.topics(List.of(t.emissionFactors(), t.thresholdRules(), t.emissionsLedger(),
+                    t.legacyEmissionsLedger(), t.alerts()), AclOperation.READ);
             acls.ownGroups();
             grants.add(new Grant(Role.AGENCY, p, acls.bindings));
         }
@@ -132,7 +133,8 @@ public final class ParkWatchAcls {
                     PatternType.LITERAL, AclOperation.WRITE);
             // The same operator restates: it reads the factors in force, the ledger and the corrections on their
             // way, and writes corrections with the restatement's record, in transactions.
-            acls.topics(List.of(t.emissionFactors(), t.emissionsLedger(), t.ledgerCorrections()), AclOperation.READ);
+            acls.topics(List.of(t.emissionFactors(), t.emissionsLedger(), t.legacyEmissionsLedger(),
+                    t.ledgerCorrections()), AclOperation.READ);
             acls.topics(List.of(t.ledgerCorrections(), t.restatements()), AclOperation.WRITE);
             acls.add(ResourceType.TRANSACTIONAL_ID, LedgerRestatement.transactionalId(config.kafka()),
                     PatternType.LITERAL, AclOperation.WRITE);

@@ -44,6 +44,14 @@ public final class TopicReadThrough {
      * @throws StartupRefusedException when the topic does not exist
      * @throws KafkaException          when nothing comes for {@code timeout} before the end is reached
      */
+    /** As {@link #read}, reading nothing when the topic does not exist. */
+    public static void readIfExists(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration timeout,
+                                    Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        if (!consumer.partitionsFor(topic, timeout).isEmpty()) {
+            read(consumer, topic, timeout, each);
+        }
+    }
+
     public static void read(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration timeout,
                             Consumer<ConsumerRecord<byte[], byte[]>> each) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()

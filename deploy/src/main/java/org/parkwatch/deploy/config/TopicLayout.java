@@ -29,7 +29,7 @@ public record TopicLayout(String prefix, int partitions, Duration inputRetention
     public static ConfigDef definition() {
         return new ConfigDef()
                 .define(PREFIX, Type.STRING, "park", Validators.topicPrefix(), Importance.HIGH,
-                        "Prefix of every topic name: <prefix>.meter-readings, <prefix>.emissions-ledger, ...")
+                        "Prefix of every topic name: <prefix>.meter-readings, <prefix>.emissions-ledger-v2, ...")
                 .define(PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.HIGH,
                         "Partitions of every topic ParkWatch creates; the upper bound of stream tasks, so of "
                                 + "instances doing useful work. Existing topics are left as they are.")

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.parkwatch.avro.EmissionEntry;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.LedgerCorrection;
+import org.parkwatch.avro.LedgerRecord;
 import org.parkwatch.avro.Restatement;
 import org.parkwatch.deploy.admin.StartupRefusedException;
 import org.parkwatch.deploy.admin.TopicReadThrough;
@@ -183,10 +184,28 @@ public final class LedgerRestatement {
     }
 
     private void readLedger(KafkaConsumer<byte[], byte[]> consumer, EffectiveLedger ledger, MonthTotals months) {
+        readLegacyLedger(consumer, ledger, months);
+        SpecificAvroDeserializer<LedgerRecord> records = new SpecificAvroDeserializer<>(registry, LedgerRecord.class);
+        readToEnd(consumer, topics.emissionsLedger(), record -> {
+            LedgerRecord r = decode(records, record);
+            if (r != null) {
+                // one record is one accounting step: the group the restatement corrects as a whole
+                months.add(r.getEntries());
+                ledger.addGroup(r.getEntries());
+            }
+        });
+    }
+
+    /**
+     * What a deployment accounted before state version 8, one entry per record: an event's (or a correction's)
+     * entries are consecutive in its partition, so consecutive entries of the same group are put back together.
+     */
+    private void readLegacyLedger(KafkaConsumer<byte[], byte[]> consumer, EffectiveLedger ledger,
+                                  MonthTotals months) {
         SpecificAvroDeserializer<EmissionEntry> entries = new SpecificAvroDeserializer<>(registry,
                 EmissionEntry.class);
         Map<Integer, List<EmissionEntry>> groups = new HashMap<>();
-        readToEnd(consumer, topics.emissionsLedger(), record -> {
+        TopicReadThrough.readIfExists(consumer, topics.legacyEmissionsLedger(), timeout, record -> {
             EmissionEntry entry = decode(entries, record);
             if (entry == null) {
                 return;

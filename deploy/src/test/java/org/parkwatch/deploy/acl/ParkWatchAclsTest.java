@@ -59,7 +59,7 @@ class ParkWatchAclsTest {
 
         assertThat(acls).contains("TOPIC LITERAL east.meter-readings READ ALLOW *",
                 "TOPIC LITERAL east.ledger-corrections READ ALLOW *",
-                "TOPIC LITERAL east.emissions-ledger WRITE ALLOW *",
+                "TOPIC LITERAL east.emissions-ledger-v2 WRITE ALLOW *",
                 "TOPIC PREFIXED pw-east- CREATE ALLOW *", "TOPIC PREFIXED pw-east- DELETE ALLOW *",
                 "GROUP LITERAL pw-east READ ALLOW *", "TRANSACTIONAL_ID PREFIXED pw-east- WRITE ALLOW *");
         // it writes no input; of its outputs it reads only what its API's reports need
@@ -67,9 +67,13 @@ class ParkWatchAclsTest {
                 "TOPIC LITERAL east.enterprise-intensity READ ALLOW *");
         assertThat(acls).contains("TOPIC LITERAL east.enterprise-totals READ ALLOW *",
                 "TOPIC LITERAL east.restatements READ ALLOW *");
+        // reports read the ledger of before state version 8 too, but nothing writes it any more
+        assertThat(acls).contains("TOPIC LITERAL east.emissions-ledger-v2 READ ALLOW *",
+                "TOPIC LITERAL east.emissions-ledger READ ALLOW *")
+                .doesNotContain("TOPIC LITERAL east.emissions-ledger WRITE ALLOW *");
         // and the gateway's data gaps, for DATA_GAP alerts
         assertThat(acls).contains("TOPIC LITERAL east.data-gaps READ ALLOW *");
-        assertThat(acls).hasSize(9 + 1 + 7 + 5 + 5 + 1 + 1);
+        assertThat(acls).hasSize(9 + 1 + 7 + 6 + 5 + 1 + 1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.parkwatch.avro.Alert;
 import org.parkwatch.avro.EmissionEntry;
+import org.parkwatch.avro.LedgerRecord;
 import org.parkwatch.avro.EmissionFactor;
 import org.parkwatch.avro.EmissionTotals;
 import org.parkwatch.avro.Enterprise;
@@ -64,9 +65,15 @@ public final class TopicReportSource implements ReportSource {
         Instant generatedAt = clock.instant();
         Optional<Instant> fromPeriod = Optional.of(period.start());
         List<EmissionEntry> ledger = new ArrayList<>();
-        scan.read(topics.emissionsLedger(), fromPeriod, reader(EmissionEntry.class), (k, v) -> {
+        // what a deployment accounted before state version 8, one entry per record, when it has such a past
+        scan.readIfExists(topics.legacyEmissionsLedger(), fromPeriod, reader(EmissionEntry.class), (k, v) -> {
             if (v != null && v.getParkId().equals(parkId)) {
                 ledger.add(v);
+            }
+        });
+        scan.read(topics.emissionsLedger(), fromPeriod, reader(LedgerRecord.class), (k, v) -> {
+            if (v != null && v.getParkId().equals(parkId)) {
+                ledger.addAll(v.getEntries());
             }
         });
         List<Alert> alerts = new ArrayList<>();

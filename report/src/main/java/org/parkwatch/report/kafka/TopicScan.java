@@ -54,6 +54,14 @@ final class TopicScan implements AutoCloseable {
      * @throws IllegalStateException when the topic does not exist
      * @throws TimeoutException      when its end is not reached within the timeout
      */
+    /** As {@link #read}, reading nothing when the topic does not exist. */
+    <T> void readIfExists(String topic, Optional<Instant> appendedFrom, Deserializer<T> values,
+                          BiConsumer<String, T> sink) {
+        if (!consumer.partitionsFor(topic, timeout).isEmpty()) {
+            read(topic, appendedFrom, values, sink);
+        }
+    }
+
     <T> void read(String topic, Optional<Instant> appendedFrom, Deserializer<T> values, BiConsumer<String, T> sink) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
